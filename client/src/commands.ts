@@ -1,0 +1,52 @@
+/** Commands of the extension. Each answers politely when the server is not running yet. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { NoteModelRequest, ServerInfoRequest } from '../../server/src/protocol';
+
+export interface CommandContext {
+  client(): LanguageClient | undefined;
+  restart(): Promise<void>;
+  output: vscode.LogOutputChannel;
+}
+
+function activeNote(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor && editor.document.languageId === 'clinical-note' ? editor : undefined;
+}
+
+function readyClient(ctx: CommandContext): LanguageClient | undefined {
+  const client = ctx.client();
+  if (!client || !client.isRunning()) {
+    void vscode.window.showInformationMessage('MedGemma Notes is still starting; try again in a moment.');
+    return undefined;
+  }
+  return client;
+}
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('medgemmaNotes.showNoteStructure', async () => {
+      const editor = activeNote();
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a clinical note (.cnote or .note) to see its structure.');
+        return;
+      }
+      const client = readyClient(ctx);
+      if (!client) return;
+      const model = await client.sendRequest(NoteModelRequest.type, { uri: editor.document.uri.toString() });
+      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }),
+    vscode.commands.registerCommand('medgemmaNotes.showServerInfo', async () => {
+      const client = readyClient(ctx);
+      if (!client) return;
+      const info = await client.sendRequest(ServerInfoRequest.type);
+      void vscode.window.showInformationMessage(`MedGemma Notes server ${info.version}: ${info.documents} open notes, ${info.rules.length} rules.`);
+    }),
+    vscode.commands.registerCommand('medgemmaNotes.restartServer', async () => {
+      await ctx.restart();
+      void vscode.window.showInformationMessage('MedGemma Notes server restarted.');
+    }),
+    vscode.commands.registerCommand('medgemmaNotes.showOutput', () => ctx.output.show(true)),
+  ];
+}

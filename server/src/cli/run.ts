@@ -1,0 +1,135 @@
+/** Argument handling and the check loop of the CLI, separate from process wiring so tests call it directly. */
+import { promises as fs } from 'node:fs';
+import { analyze } from '../clinical/analyze';
+import type { Rule } from '../clinical/findings';
+import { RULES } from '../clinical/rules/index';
+import { parseNote } from '../note/parseNote';
+import { collectFiles, readNote } from './files';
+import { type FileResult, renderJson, renderSarif, renderText } from './report';
+
+export interface CliIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  color: boolean;
+  version: string;
+  /** Rules to run instead of the built-in set (tests). */
+  rules?: readonly Rule[];
+}
+
+const USAGE = `Usage: medgemma-notes check <files or folders...> [options]
+
+Checks clinical notes (.cnote, .note) with the same analysis as the VS Code extension.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of standard output
+  --disable RULE[,RULE]      do not run these rules (repeatable)
+  --max-size MIB             skip notes larger than this (default 16)
+  --list-rules               print the rules and exit
+  -h, --help                 show this help
+  -v, --version              print the version
+
+Exit status: 0 no error-level finding, 1 at least one error-level (critical) finding,
+2 usage error or a note that could not be read.
+`;
+
+interface Args {
+  command?: string;
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  disabled: string[];
+  maxSizeMiB: number;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Args | 'help' | 'version' | 'list-rules' {
+  const args: Args = { paths: [], format: 'text', disabled: [], maxSizeMiB: 16 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const inline = a.includes('=') ? a.slice(a.indexOf('=') + 1) : undefined;
+      if (inline !== undefined) return inline;
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${a} needs a value`);
+      return next;
+    };
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-v' || a === '--version') return 'version';
+    if (a === '--list-rules') return 'list-rules';
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
+      args.format = f;
+    } else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value();
+    else if (a === '--disable' || a.startsWith('--disable=')) args.disabled.push(...value().split(',').map((s) => s.trim()).filter(Boolean));
+    else if (a === '--max-size' || a.startsWith('--max-size=')) {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-size needs a positive number of MiB');
+      args.maxSizeMiB = n;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    else if (args.command === undefined) args.command = a;
+    else args.paths.push(a);
+  }
+  return args;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`medgemma-notes: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args === 'version') {
+    io.stdout(`${io.version}\n`);
+    return 0;
+  }
+  if (args === 'list-rules') {
+    for (const r of io.rules ?? RULES) io.stdout(`${r.id.padEnd(32)} ${r.description}\n`);
+    return 0;
+  }
+  if (args.command !== 'check') {
+    io.stderr(args.command ? `medgemma-notes: unknown command '${args.command}'\n\n${USAGE}` : USAGE);
+    return 2;
+  }
+  if (args.paths.length === 0) {
+    io.stderr(`medgemma-notes: no files or folders given\n\n${USAGE}`);
+    return 2;
+  }
+
+  const { files, missing } = await collectFiles(args.paths);
+  for (const m of missing) io.stderr(`medgemma-notes: ${m}: no such file or folder\n`);
+  if (files.length === 0 && missing.length === 0) io.stderr('medgemma-notes: no .cnote or .note files found\n');
+
+  const maxBytes = args.maxSizeMiB * 1024 * 1024;
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const read = await readNote(file, maxBytes);
+    if ('error' in read) {
+      results.push({ path: file, error: read.error, findings: [] });
+      continue;
+    }
+    const note = parseNote(read.text, { maxLength: maxBytes });
+    const findings = analyze({ text: read.text, note }, { disabledRules: args.disabled, ...(io.rules ? { rules: io.rules } : {}) });
+    results.push({ path: file, text: read.text, note, findings });
+  }
+
+  const report =
+    args.format === 'json' ? renderJson(results, io.version) : args.format === 'sarif' ? renderSarif(results, io.version) : renderText(results, io.color && !args.output);
+  if (args.output) await fs.writeFile(args.output, report, 'utf8');
+  else io.stdout(report);
+
+  if (missing.length > 0 || results.some((r) => r.error)) return 2;
+  return results.some((r) => r.findings.some((f) => f.severity === 'critical')) ? 1 : 0;
+}

@@ -1,0 +1,135 @@
+/**
+ * Builds the language server on a given connection. Tests drive it in-process over a pair of
+ * streams; `main.ts` runs it over IPC for the extension. Only this file and `features/` touch
+ * the connection.
+ */
+import {
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RULES } from './clinical/rules/index';
+import { codeActions } from './features/codeActions';
+import { DiagnosticsFeature } from './features/diagnostics';
+import { DocumentModels, idOf } from './features/documentModels';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { type Logger, silentLogger } from './logger';
+import {
+  DEFAULT_SETTINGS,
+  NoteModelRequest,
+  SETTINGS_SECTION,
+  type ServerSettings,
+  ServerInfoRequest,
+} from './protocol';
+import { mergeSettings } from './settings';
+
+export interface ServerDeps {
+  logger?: Logger;
+  /** Server version reported to the client. */
+  version?: string;
+}
+
+export interface NoteServer {
+  /** Stops timers and releases documents. Idempotent. */
+  dispose(): void;
+}
+
+export function createServer(connection: Connection, deps: ServerDeps = {}): NoteServer {
+  const logger = deps.logger ?? silentLogger;
+  const version = deps.version ?? '0.0.0';
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let disposed = false;
+
+  const documents = new TextDocuments(TextDocument);
+  const models = new DocumentModels(() => settings, logger);
+  const diagnostics = new DiagnosticsFeature(connection, documents, models, () => settings, logger);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    settings = mergeSettings(init?.settings);
+    logger.info(`MedGemma Notes server ${version} initialising (pid ${process.pid})`);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Clinical note' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'medgemma-notes', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    void refreshSettings(change.settings);
+  });
+
+  async function refreshSettings(pushed?: unknown): Promise<void> {
+    try {
+      if (canPullConfiguration) {
+        const pulled: unknown = await connection.workspace.getConfiguration(SETTINGS_SECTION);
+        settings = mergeSettings(pulled);
+      } else if (pushed && typeof pushed === 'object' && SETTINGS_SECTION in pushed) {
+        settings = mergeSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION]);
+      }
+    } catch (err) {
+      logger.warn(`could not read settings; keeping the previous ones (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (disposed) return;
+    models.invalidateFindings();
+    diagnostics.refreshAll();
+  }
+
+  documents.onDidOpen((e) => {
+    logger.debug(`open ${idOf(e.document.uri)} v${e.document.version} (${e.document.getText().length} chars)`);
+    diagnostics.schedule(e.document, true);
+  });
+  documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
+  documents.onDidClose((e) => {
+    models.delete(e.document.uri);
+    diagnostics.clear(e.document.uri);
+  });
+
+  const withDoc = <T>(uri: string, empty: T, f: (doc: TextDocument) => T): T => {
+    const doc = documents.get(uri);
+    if (!doc) return empty;
+    try {
+      return f(doc);
+    } catch (err) {
+      logger.error(`request failed for ${idOf(uri)}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return empty;
+    }
+  };
+
+  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(doc, models.note(doc))));
+  connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => foldingRanges(doc, models.note(doc))));
+  connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => hover(doc, models.note(doc), doc.offsetAt(p.position))));
+  connection.onCodeAction((p) => withDoc(p.textDocument.uri, [], (doc) => codeActions(doc, p)));
+  connection.onRequest(NoteModelRequest.type, (p) => withDoc(p.uri, null, (doc) => models.note(doc)));
+  connection.onRequest(ServerInfoRequest.type, () => ({ version, documents: documents.all().length, rules: RULES.map((r) => r.id) }));
+
+  connection.onShutdown(() => {
+    dispose();
+  });
+
+  documents.listen(connection);
+
+  function dispose(): void {
+    if (disposed) return;
+    disposed = true;
+    diagnostics.dispose();
+  }
+
+  return { dispose };
+}

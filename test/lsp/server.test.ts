@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  CodeActionRequest,
+  type DocumentSymbol,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
+import { NoteModelRequest, ServerInfoRequest } from '../../server/src/protocol';
+import type { ClinicalNote } from '../../server/src/note/types';
+import { type Harness, startServer } from './harness';
+
+const examples = path.resolve(__dirname, '..', '..', 'examples');
+const fixtures = path.resolve(__dirname, '..', 'fixtures', 'notes');
+const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
+
+function flatten(symbols: DocumentSymbol[]): DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
+}
+
+describe('language server over LSP', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startServer();
+  });
+  after(async () => {
+    await h.dispose();
+  });
+
+  test('advertises the features it implements', () => {
+    const caps = h.init.capabilities;
+    assert.ok(caps.documentSymbolProvider);
+    assert.equal(caps.foldingRangeProvider, true);
+    assert.equal(caps.hoverProvider, true);
+    assert.ok(caps.codeActionProvider);
+    assert.equal(h.init.serverInfo?.name, 'medgemma-notes');
+  });
+
+  test('outline: sections nest, medications sit under their section', async () => {
+    const uri = 'file:///progress.cnote';
+    h.open(uri, read(examples, 'progress-note-chf.cnote'));
+    const symbols = (await h.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const top = symbols.map((s) => s.name);
+    assert.deepEqual(top.slice(0, 2), ['S', 'O']);
+    const objective = symbols.find((s) => s.name === 'O')!;
+    const childNames = (objective.children ?? []).map((c) => c.name);
+    assert.ok(childNames.includes('Vitals'), `Objective should contain Vitals, got ${childNames.join(', ')}`);
+    const meds = flatten(symbols).find((s) => /medications/i.test(s.name));
+    assert.ok(meds && (meds.children ?? []).length >= 3, 'the medication list has its drugs as children');
+    for (const s of flatten(symbols)) {
+      assert.ok(s.selectionRange.start.line >= s.range.start.line && s.selectionRange.end.line <= s.range.end.line, `selection inside range for ${s.name}`);
+    }
+    h.close(uri);
+  });
+
+  test('folding: one range per multi-line section', async () => {
+    const uri = 'file:///dc.cnote';
+    const text = read(examples, 'discharge-summary-pneumonia.cnote');
+    h.open(uri, text);
+    const ranges = await h.client.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
+    assert.ok(ranges && ranges.length >= 8);
+    const lines = text.split(/\r?\n/);
+    const hc = ranges!.find((r) => /HOSPITAL COURSE/.test(lines[r.startLine] ?? ''));
+    assert.ok(hc, 'hospital course folds');
+    assert.ok(hc!.endLine > hc!.startLine);
+    assert.ok(!/^[A-Z /]+:?\s*$/.test(lines[hc!.endLine] ?? 'x') || lines[hc!.endLine]!.trim() === '', 'fold stops before the next heading');
+    h.close(uri);
+  });
+
+  test('hover on a temperature in °F shows °C; on a lab shows the converted unit', async () => {
+    const uri = 'file:///hover.cnote';
+    const text = 'VITALS: Temp 101.2 F, HR 112 bpm\nLABS: Cr 1.4 mg/dL (H)\n';
+    h.open(uri, text);
+    const at = (needle: string) => {
+      const offset = text.indexOf(needle) + 1;
+      const before = text.slice(0, offset);
+      const line = before.split('\n').length - 1;
+      return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+    };
+    const temp = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('101.2') });
+    const tv = (temp?.contents as MarkupContent).value;
+    assert.match(tv, /Temperature/);
+    assert.match(tv, /38\.4\d* °C/);
+    assert.match(tv, /101\.2 °F/);
+    const cr = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at('1.4') });
+    const cv = (cr?.contents as MarkupContent).value;
+    assert.match(cv, /Creatinine/);
+    assert.match(cv, /\(H\)/);
+    const none = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
+    assert.equal(none, null);
+    h.close(uri);
+  });
+
+  test('structured note request returns the parse of the current version', async () => {
+    const uri = 'file:///model.cnote';
+    h.open(uri, 'HPI: 74 y/o F with fever.\nVitals: BP 86/52, HR 118\n');
+    const before = (await h.client.sendRequest(NoteModelRequest.type, { uri })) as ClinicalNote;
+    assert.equal(before.demographics.age?.years, 74);
+    assert.equal(before.vitals.length, 2);
+    h.change(uri, [{ range: { start: { line: 1, character: 24 }, end: { line: 1, character: 24 } }, text: ', RR 24' }]);
+    const afterEdit = (await h.client.sendRequest(NoteModelRequest.type, { uri })) as ClinicalNote;
+    assert.deepEqual(afterEdit.vitals.map((v) => v.kind), ['blood-pressure', 'heart-rate', 'respiratory-rate']);
+    assert.equal(await h.client.sendRequest(NoteModelRequest.type, { uri: 'file:///not-open.cnote' }), null);
+    const info = await h.client.sendRequest(ServerInfoRequest.type);
+    assert.equal(info.version, 'test');
+    assert.ok(info.rules.includes('input-not-analysed'));
+    h.close(uri);
+  });
+
+  test('diagnostics: a binary file gets one clear warning; a clean note none; close clears', async () => {
+    const bin = 'file:///binary.note';
+    h.open(bin, readFileSync(path.join(fixtures, 'binary.note'), 'latin1'));
+    const d = await h.diagnostics(bin, (ds) => ds.length > 0);
+    assert.equal(d.length, 1);
+    assert.equal(d[0]!.code, 'input-not-analysed');
+    assert.equal(d[0]!.source, 'MedGemma Notes');
+    assert.match(d[0]!.message, /binary/);
+    h.close(bin);
+    assert.deepEqual(await h.diagnostics(bin, (ds) => ds.length === 0), []);
+
+    const clean = 'file:///minimal.cnote';
+    h.open(clean, read(fixtures, 'minimal.cnote'));
+    const none = await h.diagnostics(clean);
+    assert.ok(!none.some((x) => x.code === 'input-not-analysed'));
+    h.close(clean);
+  });
+
+  test('code actions: none offered for foreign diagnostics', async () => {
+    const uri = 'file:///ca.cnote';
+    h.open(uri, 'Plan: rest\n');
+    const actions = await h.client.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } },
+      context: { diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, message: 'x', source: 'other', data: { version: 1, fixes: [{ title: 't', edits: [] }] } }] },
+    });
+    assert.deepEqual(actions, []);
+    h.close(uri);
+  });
+
+  test('bad input never crashes the server: empty, CRLF, Unicode, a 10 MB note', async () => {
+    for (const name of ['empty.cnote', 'whitespace-only.cnote', 'crlf.cnote', 'unicode.cnote', 'no-headings.cnote']) {
+      const uri = `file:///${name}`;
+      h.open(uri, read(fixtures, name));
+      const symbols = await h.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
+      assert.ok(Array.isArray(symbols), name);
+      h.close(uri);
+    }
+    const big = 'file:///big.cnote';
+    const block = read(examples, 'ed-triage-sepsis.cnote');
+    const text = block.repeat(Math.ceil((10 * 1024 * 1024) / block.length));
+    h.open(big, text);
+    const symbols = (await h.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: big } })) as DocumentSymbol[];
+    assert.ok(symbols.length > 1000, 'a 10 MB note is analysed');
+    const info = await h.client.sendRequest(ServerInfoRequest.type);
+    assert.ok(info.documents >= 1, 'server still answers');
+    h.close(big);
+  });
+});
+
+describe('settings', () => {
+  test('a small size limit turns analysis off for big notes, with a message', async () => {
+    const h = await startServer({ settings: { maxNoteSizeMiB: 1, diagnostics: { delayMs: 0 } } });
+    try {
+      const uri = 'file:///huge.cnote';
+      h.open(uri, 'HPI: cough.\n'.repeat(120_000));
+      const d = await h.diagnostics(uri, (ds) => ds.length > 0);
+      assert.equal(d[0]!.code, 'input-not-analysed');
+      assert.match(d[0]!.message, /over the 1 MiB analysis limit/);
+    } finally {
+      await h.dispose();
+    }
+  });
+
+  test('diagnostics can be turned off', async () => {
+    const h = await startServer({ settings: { diagnostics: { enable: false, delayMs: 0 } } });
+    try {
+      const uri = 'file:///bin2.note';
+      h.open(uri, readFileSync(path.join(fixtures, 'binary.note'), 'latin1'));
+      assert.deepEqual(await h.diagnostics(uri), []);
+    } finally {
+      await h.dispose();
+    }
+  });
+});
