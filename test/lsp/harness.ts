@@ -51,7 +51,7 @@ export async function startServer(initializationOptions: unknown = { settings: {
   client.listen();
 
   const init = await client.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
+    processId: null,
     rootUri: null,
     capabilities: {},
     initializationOptions,

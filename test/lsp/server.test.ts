@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   CodeActionRequest,
+  type Diagnostic,
   type DocumentSymbol,
   DocumentSymbolRequest,
   FoldingRangeRequest,
@@ -17,6 +18,10 @@ import { type Harness, startServer } from './harness';
 const examples = path.resolve(__dirname, '..', '..', 'examples');
 const fixtures = path.resolve(__dirname, '..', 'fixtures', 'notes');
 const read = (dir: string, name: string) => readFileSync(path.join(dir, name), 'utf8');
+
+function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
 
 function flatten(symbols: DocumentSymbol[]): DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
@@ -118,7 +123,7 @@ describe('language server over LSP', () => {
     assert.equal(d.length, 1);
     assert.equal(d[0]!.code, 'input-not-analysed');
     assert.equal(d[0]!.source, 'MedGemma Notes');
-    assert.match(d[0]!.message, /binary/);
+    assert.match(messageOf(d[0]!), /binary/);
     h.close(bin);
     assert.deepEqual(await h.diagnostics(bin, (ds) => ds.length === 0), []);
 
@@ -169,7 +174,7 @@ describe('settings', () => {
       h.open(uri, 'HPI: cough.\n'.repeat(120_000));
       const d = await h.diagnostics(uri, (ds) => ds.length > 0);
       assert.equal(d[0]!.code, 'input-not-analysed');
-      assert.match(d[0]!.message, /over the 1 MiB analysis limit/);
+      assert.match(messageOf(d[0]!), /over the 1 MiB analysis limit/);
     } finally {
       await h.dispose();
     }

@@ -25,7 +25,9 @@ export class DiagnosticsFeature {
   schedule(doc: TextDocument, immediate = false): void {
     if (this.disposed) return;
     this.cancel(doc.uri);
-    const delay = immediate ? 0 : this.settings().diagnostics.delayMs;
+    // Big notes take longer to parse: wait longer while the user is still typing in them.
+    const sizeDelay = Math.min(2000, Math.floor((doc.getText().length / 1_048_576) * 250));
+    const delay = immediate ? 0 : Math.max(this.settings().diagnostics.delayMs, sizeDelay);
     const timer = setTimeout(() => {
       this.timers.delete(doc.uri);
       this.publish(doc.uri, doc.version);

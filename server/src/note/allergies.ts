@@ -37,6 +37,7 @@ const REACTION_SEPARATOR = /[ \t]+[-–—][ \t]*|[ \t]*[–—][ \t]+|[ \t]*(?:
 const SUBSTANCE_STOP = new Set(['is', 'was', 'has', 'have', 'had', 'which', 'that', 'who', 'since', 'but', 'as', 'when', 'in', 'during', 'after', 'before', 'so', 'per', 'since', 'from', 'at', 'for', 'he', 'she', 'they', 'the', 'also', 'causing', 'causes', 'gives', 'with']);
 const STOP_FIRST = new Set(['clarification', 'reviewed', 'see', 'unknown', 'unable', 'not', 'refer', 'per', 'as', 'allergies', 'allergy', 'none', 'nil', 'n/a', 'na', 'medication', 'reaction', 'reactions', 'substance']);
 const MAX_SUBSTANCE_WORDS = 5;
+const MAX_CLAUSE = 300;
 
 interface Vocab {
   reactions: Set<string>;
@@ -69,6 +70,8 @@ function trimSpan(text: string, start: number, end: number): Span {
   let e = end;
   while (s < e && /[\s.,;:\-–•*]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s.,;:]/.test(text[e - 1] ?? '')) e--;
+  // `(ALLERGY TO MS04)`: a closing parenthesis with no opening one in the span is not part of it.
+  if (text[e - 1] === ')' && !text.slice(s, e).includes('(')) return trimSpan(text, s, e - 1);
   return { start: s, end: e };
 }
 
@@ -234,15 +237,19 @@ function parseList(text: string, start: number, end: number, found: Found): void
   }
 }
 
-/** The end of the sentence or clause from `pos`: `.` + blank, newline, or a run of 3+ blanks. */
+/**
+ * The end of the sentence or clause from `pos`: `.` + blank, newline, or a run of 3+ blanks; at
+ * most `MAX_CLAUSE` characters on, so a run-on line costs no more than a short one.
+ */
 function sentenceEnd(text: string, pos: number, end: number): number {
-  for (let i = pos; i < end; i++) {
+  const stop = Math.min(end, pos + MAX_CLAUSE);
+  for (let i = pos; i < stop; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') return i;
     if (c === '.' && !/\d/.test(text[i + 1] ?? '') && (i + 1 >= end || /\s/.test(text[i + 1] ?? ''))) return i;
     if (c === ' ' && text[i + 1] === ' ' && text[i + 2] === ' ') return i;
   }
-  return end;
+  return stop;
 }
 
 /** `allergic to peanuts and has asthma`: the substances after `allergic to`, up to the first non-substance word. */
@@ -279,14 +286,15 @@ function parseTable(text: string, from: number, end: number, found: Found): void
     if (text[pos] !== '•') return;
     const itemStart = pos + 1;
     let i = itemStart;
-    while (i < end && text[i] !== '•' && !(text[i] === ' ' && text[i + 1] === ' ' && text[i + 2] === ' ')) i++;
+    const itemLimit = Math.min(end, itemStart + MAX_CLAUSE);
+    while (i < itemLimit && text[i] !== '•' && !(text[i] === ' ' && text[i + 1] === ' ' && text[i + 2] === ' ')) i++;
     const r = parseItem(text, itemStart, i);
     if (r === 'nkda') found.nkdaSpan ??= trimSpan(text, itemStart, i);
     else for (const a of r ?? []) found.items.push(a);
-    const next = text.indexOf('•', i);
-    const gap = text.slice(i, next);
-    if (next < 0 || next >= end || gap.length > MAX_TABLE_GAP || TABLE_END.test(gap)) return;
-    pos = next;
+    const ahead = text.slice(i, Math.min(end, i + MAX_TABLE_GAP));
+    const next = ahead.indexOf('•');
+    if (next < 0 || TABLE_END.test(ahead.slice(0, next))) return;
+    pos = i + next;
   }
 }
 
@@ -361,6 +369,28 @@ function scanNkda(text: string, start: number, end: number, found: Found): void 
  * section are list items, and prose elsewhere is searched for `allergic to ...` and labels.
  */
 export function findAllergies(text: string, sections: readonly Section[]): AllergyList {
+  // `findMedications` reads the allergy list first (to drop allergens from the medications); the
+  // result it left is handed out once, so the usual parse of a note does the work only once.
+  const left = handoff.get(sections);
+  handoff.delete(sections);
+  if (left && left.text === text) return left.list;
+  return computeAllergies(text, sections);
+}
+
+/** Results computed for `findMedications`, keyed by the sections array of the same parse. */
+const handoff = new WeakMap<readonly Section[], { text: string; list: AllergyList }>();
+
+/**
+ * The allergy list for `findMedications`' own use (read only); the next `findAllergies` call with
+ * the same text and sections array returns it instead of parsing again.
+ */
+export function allergiesForMedications(text: string, sections: readonly Section[]): AllergyList {
+  const list = computeAllergies(text, sections);
+  handoff.set(sections, { text, list });
+  return list;
+}
+
+function computeAllergies(text: string, sections: readonly Section[]): AllergyList {
   const found: Found = { items: [] };
   forEachRegionLine(text, sections, (s, e, kind, firstParagraph) => {
     scanNkda(text, s, e, found);

@@ -41,16 +41,30 @@ export interface AllergenMatch {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Splits `text[start, end)` into word tokens. */
+/** Letters and digits of any script; an ASCII fast path keeps tokenising a large note cheap. */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  // Surrogate pairs (letters outside the BMP) are read as one character.
+  const ch = c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i] ?? '';
+  return NON_ASCII_WORD_CHAR.test(ch);
+}
+
+/** Splits `text[start, end)` into word tokens (runs of letters and digits). */
 export function wordTokens(text: string, start = 0, end = text.length): WordToken[] {
   const out: WordToken[] = [];
-  const slice = text.slice(start, end);
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(slice)) !== null) {
-    out.push({ start: start + m.index, end: start + m.index + m[0].length, norm: m[0].toLowerCase() });
+  let i = start;
+  while (i < end) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < end && isWordChar(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    const e = Math.min(i, end);
+    out.push({ start: s, end: e, norm: text.slice(s, e).toLowerCase() });
   }
   return out;
 }

@@ -12,8 +12,10 @@ export interface LabUnitInfo {
   /** canonical = value × factor + offset (factor already folds in the knowledge file's divisor). */
   factor: number;
   offset: number;
-  /** Inclusive plausible range of a value written in this unit. */
+  /** Inclusive plausible range of a value in this unit (used to infer the unit of a bare number). */
   range: readonly [number, number];
+  /** Range a value written with this unit must lie in (default: half the minimum to twice the maximum). */
+  writtenRange: readonly [number, number];
   /** Whether this unit may be assumed for a bare number that falls in `range`. */
   infer: boolean;
   /** A value in this unit belongs to another analyte (e.g. neutrophils in % → `neutrophils-percent`). */
@@ -66,6 +68,7 @@ interface RawUnit {
   divisor?: number;
   offset?: number;
   range: number[];
+  writtenRange?: number[];
   infer?: boolean;
   redirect?: string;
 }
@@ -121,11 +124,18 @@ let index: Index | undefined;
 
 function buildUnit(raw: RawUnit): LabUnitInfo {
   const factor = (raw.factor ?? 1) / (raw.divisor ?? 1);
+  const min = raw.range[0] ?? 0;
+  const max = raw.range[1] ?? 0;
+  // A written unit is strong evidence, so its values get more room than bare numbers.
+  const written: [number, number] = raw.writtenRange
+    ? [raw.writtenRange[0] ?? min, raw.writtenRange[1] ?? max]
+    : [min > 0 ? min / 2 : min * 2, max > 0 ? max * 2 : max / 2];
   const unit: LabUnitInfo = {
     unit: raw.unit,
     factor,
     offset: raw.offset ?? 0,
-    range: [raw.range[0] ?? 0, raw.range[1] ?? 0],
+    range: [min, max],
+    writtenRange: written,
     infer: raw.infer !== false,
   };
   if (raw.redirect) unit.redirect = raw.redirect;
@@ -261,13 +271,7 @@ export function plausible(unit: LabUnitInfo, value: number): boolean {
   return value >= unit.range[0] && value <= unit.range[1];
 }
 
-/**
- * Sanity check for a value written with its unit: looser than the inference range (a written unit is
- * strong evidence), but still rejects `7.100/uL` for a white count.
- */
+/** Sanity check for a value written with its unit: rejects `7.100/uL` for a white count. */
 export function plausibleWritten(unit: LabUnitInfo, value: number): boolean {
-  const [min, max] = unit.range;
-  const low = min > 0 ? min / 5 : min * 5;
-  const high = max > 0 ? max * 5 : max / 5;
-  return value >= low && value <= high;
+  return value >= unit.writtenRange[0] && value <= unit.writtenRange[1];
 }

@@ -110,14 +110,18 @@ function parseSingle(ctx: ScanContext, entry: AliasEntry, nameSpan: Span): numbe
   return end;
 }
 
-/** Context guards: `vitamin K`, `5 MG` (a dose), `goal A1c <7` / `if K <3.5` (a threshold, not a result). */
+/**
+ * Context guards: `vitamin K`, `5 MG` (a dose), `goal A1c <7` / `if K <3.5` (a threshold, not a result),
+ * `urine sodium 61` (another specimen).
+ */
 function guardsPass(ctx: ScanContext, entry: AliasEntry, start: number): boolean {
   const rules = entry.rules;
   if (!rules) return false;
   const before = wordsBefore(ctx.text, start, 3);
   const previous = before[before.length - 1];
   if (previous !== undefined && rules.notAfterWords.has(previous)) return false;
-  if (before.some((w) => vocabulary().thresholdCues.has(w))) return false;
+  const vocab = vocabulary();
+  if (before.some((w) => vocab.thresholdCues.has(w) || vocab.otherSpecimens.has(w))) return false;
   if (rules.notAfterNumber.has(entry.key) && afterStrayNumber(ctx, start)) return false;
   return true;
 }

@@ -29,6 +29,8 @@ export interface LabVocabulary {
   connectors: ReadonlySet<string>;
   abortWords: ReadonlySet<string>;
   thresholdCues: ReadonlySet<string>;
+  /** Words naming a specimen other than blood (`urine sodium`). */
+  otherSpecimens: ReadonlySet<string>;
   /** First word of a comparator phrase → its second word and the comparator. */
   comparatorPhrases: ReadonlyMap<string, { next: string; comparator: '<' | '>' }>;
   nonLabUnits: ReadonlySet<string>;
@@ -130,6 +132,7 @@ function build(): Lexicon {
     connectors: new Set(data.connectorWords),
     abortWords: new Set(data.abortWords),
     thresholdCues: new Set(data.thresholdCues),
+    otherSpecimens: new Set(data.otherSpecimenWords),
     comparatorPhrases,
     nonLabUnits: new Set(data.nonLabUnits),
     gasOrders: data.bloodGas.orders,

@@ -153,7 +153,7 @@ export type UnitRead =
   /** A dose, duration or route unit, or a power-of-ten unit the analyte has no use for: not a lab value. */
   | { kind: 'reject' };
 
-/** Normalised spellings of unit candidates seen so far (candidates repeat a lot; bounded). */
+/** Memo of normalised unit candidates (they repeat a lot); bounded, and holds no note text beyond unit words. */
 const normalised = new Map<string, string>();
 
 function normaliseCached(raw: string): string {
@@ -267,7 +267,7 @@ export function wordsBefore(text: string, pos: number, count: number): string[] 
   return words.reverse();
 }
 
-/** Space, comma, semicolon, `)`, line break: nothing after the number needs a closer look. */
+/** Comma, semicolon, `)`, line break: nothing after the number needs a closer look. */
 function isPlainEnd(c: number): boolean {
   return c === 44 || c === 59 || c === 41 || c === 10 || c === 13;
 }
@@ -275,6 +275,7 @@ function isPlainEnd(c: number): boolean {
 function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
+
 /** After `at`, a four-digit integer or a number followed by am/pm is a clock time (`CK at 1015`). */
 export function looksLikeClockTime(text: string, num: NumberRead): boolean {
   if (/^\d{4}$/.test(num.raw)) return true;

@@ -8,14 +8,14 @@
  */
 import { parseMedicationListLine } from './medicationsList';
 import { scanKnownDrugs } from './medicationsMention';
-import { findAllergies } from './allergies';
+import { allergiesForMedications } from './allergies';
 import { forEachRegionLine } from './medicationsRegions';
 import { overlaps } from './text';
 import type { Allergy, Medication, Section } from './types';
 
 export { lookupDrug, lookupDrugClass, type DrugInfo } from './drugLexicon';
 export { parseFrequency } from './medicationsFrequency';
-export { canonicalDoseUnit } from './medicationsSig';
+export { canonicalDoseUnit } from './medicationsDose';
 
 /**
  * All medication mentions in `text`, in text order. `sections` come from `findSections(text)`;
@@ -28,7 +28,7 @@ export function findMedications(text: string, sections: readonly Section[]): Med
     if (kind === 'medications') parseMedicationListLine(text, s, e, firstParagraph, out);
     else if (kind !== 'allergies') scanKnownDrugs(text, s, e, 'inline', out);
   });
-  return withoutAllergens(out, findAllergies(text, sections).items);
+  return withoutAllergens(out, allergiesForMedications(text, sections).items);
 }
 
 /** Drops mentions inside an allergy item (`• Codeine Nausea` in an allergy table). */

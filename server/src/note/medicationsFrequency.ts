@@ -57,12 +57,16 @@ function getPhraseMatcher(): PhraseMatcher {
   // One alternation, longest phrase first; which schedule matched is read back from the phrase.
   const source = entries.map((e) => `${phrasePattern(e.phrase)}${WORD_AFTER}`).join('|');
   phraseMatcher = { regex: new RegExp(`(?:${source})`, 'iuy'), groups };
+  // Grammar forms start with q/every/hourly/a count/once-twice-thrice/one-six.
+  firstChars = new Set([...entries.map((e) => e.phrase[0]?.toLowerCase() ?? ''), 'q', 'e', 'h', 'o', 't', 'f', 's', ...'0123456789']);
   phraseIndex = new Map(entries.map((e) => [normalisePhrase(e.phrase), e.group]));
   return phraseMatcher;
 }
 
 /** Phrase (normalised) → schedule index, to read back which schedule the alternation matched. */
 let phraseIndex: Map<string, number> | undefined;
+/** Characters a frequency can start with: a cheap test before running the regexes. */
+let firstChars: Set<string> | undefined;
 
 function normalisePhrase(s: string): string {
   return s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -99,30 +103,38 @@ function shortest(a: string | undefined, b: string | undefined): number {
   return Number.isNaN(y) ? x : Math.min(x, y);
 }
 
+function longer(best: FrequencyMatch | undefined, m: FrequencyMatch | undefined): FrequencyMatch | undefined {
+  return m && (!best || m.end > best.end) ? m : best;
+}
+
 function grammarAt(text: string, pos: number): FrequencyMatch | undefined {
+  const c = (text[pos] ?? '').toLowerCase();
   let best: FrequencyMatch | undefined;
-  const consider = (m: FrequencyMatch | undefined): void => {
-    if (m && (!best || m.end > best.end)) best = m;
-  };
   let m: RegExpExecArray | null;
-  HOURS.lastIndex = pos;
-  if ((m = HOURS.exec(text))) consider(intervalMatch(pos, pos + m[0].length, shortest(m[1], m[2])));
-  MINUTES.lastIndex = pos;
-  if ((m = MINUTES.exec(text))) consider(intervalMatch(pos, pos + m[0].length, shortest(m[1], m[2]) / 60));
-  LONG.lastIndex = pos;
-  if ((m = LONG.exec(text))) {
-    const unit = (m[3] ?? '').toLowerCase();
-    const daysPer = unit.startsWith('d') ? 1 : unit.startsWith('w') ? 7 : 30;
-    consider(intervalMatch(pos, pos + m[0].length, shortest(m[1], m[2]) * daysPer * 24));
+  if (c === 'q' || c === 'e') {
+    HOURS.lastIndex = pos;
+    if ((m = HOURS.exec(text))) best = longer(best, intervalMatch(pos, pos + m[0].length, shortest(m[1], m[2])));
+    MINUTES.lastIndex = pos;
+    if ((m = MINUTES.exec(text))) best = longer(best, intervalMatch(pos, pos + m[0].length, shortest(m[1], m[2]) / 60));
+    LONG.lastIndex = pos;
+    if ((m = LONG.exec(text))) {
+      const unit = (m[3] ?? '').toLowerCase();
+      const daysPer = unit.startsWith('d') ? 1 : unit.startsWith('w') ? 7 : 30;
+      best = longer(best, intervalMatch(pos, pos + m[0].length, shortest(m[1], m[2]) * daysPer * 24));
+    }
   }
-  HOURLY.lastIndex = pos;
-  if ((m = HOURLY.exec(text))) consider(intervalMatch(pos, pos + m[0].length, 1));
-  COUNTED.lastIndex = pos;
-  if ((m = COUNTED.exec(text))) {
-    const count = m[1] !== undefined ? Number(m[1]) : WORD_NUMBERS[(m[2] ?? m[3] ?? '').toLowerCase()] ?? Number.NaN;
-    const unit = (m[4] ?? '').toLowerCase();
-    const days = unit.startsWith('d') ? 1 : unit.startsWith('w') ? 7 : 30;
-    if (count > 0) consider({ start: pos, end: pos + m[0].length, kind: 'scheduled', dosesPerDay: count / days, requiresDose: false });
+  if (c === 'q' || c === 'e' || c === 'h') {
+    HOURLY.lastIndex = pos;
+    if ((m = HOURLY.exec(text))) best = longer(best, intervalMatch(pos, pos + m[0].length, 1));
+  }
+  if ((c >= '0' && c <= '9') || c === 'o' || c === 't' || c === 'f' || c === 's') {
+    COUNTED.lastIndex = pos;
+    if ((m = COUNTED.exec(text))) {
+      const count = m[1] !== undefined ? Number(m[1]) : WORD_NUMBERS[(m[2] ?? m[3] ?? '').toLowerCase()] ?? Number.NaN;
+      const unit = (m[4] ?? '').toLowerCase();
+      const days = unit.startsWith('d') ? 1 : unit.startsWith('w') ? 7 : 30;
+      if (count > 0) best = longer(best, { start: pos, end: pos + m[0].length, kind: 'scheduled', dosesPerDay: count / days, requiresDose: false });
+    }
   }
   return best;
 }
@@ -145,6 +157,8 @@ function phraseAt(text: string, pos: number): FrequencyMatch | undefined {
  * undefined when none. PRN phrases are returned with kind `prn`.
  */
 export function matchFrequencyAt(text: string, pos: number): FrequencyMatch | undefined {
+  getPhraseMatcher();
+  if (!firstChars?.has((text[pos] ?? '').toLowerCase())) return undefined;
   const a = grammarAt(text, pos);
   const b = phraseAt(text, pos);
   if (a && b) return a.end >= b.end ? a : b;

@@ -7,8 +7,8 @@
  */
 import { findDrugNames } from './drugLexicon';
 import { buildMedication, isEyeItem, scanKnownDrugs, statusFrom, type MentionParts } from './medicationsMention';
-import { matchFrequencyAt } from './medicationsFrequency';
-import { matchStrengthAt, parseSig } from './medicationsSig';
+import { matchStrengthAt } from './medicationsDose';
+import { parseSig, sigComponentAt } from './medicationsSig';
 import type { Medication, Span } from './types';
 
 /** List markers: `-`, `•`, `*`, `1.`, `2)`, `a.`, `[ ]`. */
@@ -41,7 +41,7 @@ const STOP_FIRST = new Set([
   'bloods', 'labs', 'results', 'bmi', 'bp', 'hr', 'rr', 'temp', 't', 'sats', 'spo2', 'spo₂', 'wt', 'weight', 'ht', 'height',
   'cpap', 'bipap', 'o2', 'oxygen', 'urine', 'ecg', 'cxr', 'social', 'family', 'risk', 'goals', 'summary', 'background',
   'vitals', 'gen', 'general', 'cvs', 'resp', 'abdo', 'neuro', 'psych', 'mse', 'pmhx', 'pmh', 'fhx', 'shx', 'psh',
-  'received', 'receiving', 'draining', 'given', 'gave', 'started', 'noted', 'approx', 'about', 'was', 'were', 'denies',
+  'received', 'receiving', 'draining', 'gu', 'gu-foley', 'foley', 'gi', 'drain', 'drains', 'stool', 'jp', 'given', 'gave', 'started', 'noted', 'approx', 'about', 'was', 'were', 'denies',
   'hba1c', 'a1c', 'egfr', 'cr', 'creatinine', 'k', 'na', 'hb', 'hgb', 'ldl', 'hdl', 'chol', 'tsh', 'inr', 'glucose', 'bgl',
 ]);
 const MAX_NAME_WORDS = 6;
@@ -86,14 +86,6 @@ function onlyRemarks(text: string, pos: number, end: number): boolean {
   return /^(?:[ \t]*\([^()]*\))*[ \t.]*$/.test(text.slice(pos, end));
 }
 
-/** True when a strength, quantity, route, PRN or frequency starts at `q` (the end of a name). */
-function sigStartsAt(text: string, q: number, end: number): boolean {
-  const probe = parseSig(text, q, end, { allowUnitless: true, eyeContext: false });
-  if (probe.end > q) return true;
-  const f = matchFrequencyAt(text, q);
-  return !!f && f.end <= end && !f.requiresDose;
-}
-
 /** Parses one list piece; false when it does not read as a list item. */
 function parsePiece(text: string, piece: Span, bareOk: boolean, out: Medication[]): boolean {
   let q = piece.start;
@@ -122,7 +114,7 @@ function parsePiece(text: string, piece: Span, bareOk: boolean, out: Medication[
   while (q < piece.end && words < MAX_NAME_WORDS + 1) {
     if (words > 0) {
       NAME_END_WORD.lastIndex = q;
-      if (NAME_END_WORD.test(text) || sigStartsAt(text, q, piece.end)) break;
+      if (NAME_END_WORD.test(text) || sigComponentAt(text, q, piece.end)) break;
     }
     NAME_WORD.lastIndex = q;
     const w = NAME_WORD.exec(text);

@@ -6,7 +6,8 @@
  * The cue words are grammar (English phrasing), not clinical knowledge, so they live here.
  */
 import { findDrugNames, type DrugInfo } from './drugLexicon';
-import { matchStrengthBefore, parseSig, type Sig } from './medicationsSig';
+import { matchStrengthBefore } from './medicationsDose';
+import { parseSig, type Sig } from './medicationsSig';
 import type { Medication, Span } from './types';
 
 export type MedicationStatus = Medication['status'];
@@ -144,7 +145,8 @@ export function scanKnownDrugs(text: string, start: number, end: number, context
     const before = clauseBefore(text, m.start, start);
     const sig = parseSig(text, m.end, limit, { allowUnitless: true, eyeContext: isEyeItem(text.slice(m.start, limit), m.info) });
     const strengthBefore = sig.strength ? undefined : matchStrengthBefore(text, m.start, before.start);
-    if (m.ambiguous && !sig.strength && !strengthBefore) continue;
+    // A nutrient or lab name needs a dose with a unit (`potassium 4.1` is a result, `KCl 20 mEq` a drug).
+    if (m.ambiguous && !sig.strength?.unit && !strengthBefore) continue;
     const status = statusFrom(before.text, text.slice(sig.end, Math.min(limit, sig.end + 40)));
     if (status === 'active' && negatedBefore(before.text)) continue;
     const spanStart = strengthBefore ? strengthBefore.span.start : m.start;

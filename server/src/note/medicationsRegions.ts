@@ -4,7 +4,6 @@
  * e.g. `Current Outpatient Medications (Other)` under `Medications`) takes its parent's kind, so a
  * list stays a list. Headings are not bodies: a heading line belongs to the enclosing section.
  */
-import { splitLines } from './text';
 import type { Section, SectionKind } from './types';
 
 export interface Region {
@@ -74,31 +73,51 @@ export function forEachRegionLine(
   sections: readonly Section[],
   visit: (start: number, end: number, kind: SectionKind | undefined, firstParagraph: boolean) => void,
 ): void {
-  if (text.length === 0) return;
-  const regions = sectionRegions(sections, text.length);
+  const n = text.length;
+  if (n === 0) return;
+  const regions = sectionRegions(sections, n);
   let ri = 0;
   let seenText = false;
   let afterBlank = false;
-  for (const line of splitLines(text)) {
-    let s = line.start;
-    if (line.text.trim().length === 0) {
+  let lineStart = 0;
+  while (lineStart <= n) {
+    // Find the line end and whether the line has any non-blank character, without slicing.
+    let lineEnd = lineStart;
+    let firstText = -1;
+    for (; lineEnd < n; lineEnd++) {
+      const c = text.charCodeAt(lineEnd);
+      if (c === 10 || c === 13) break;
+      if (firstText < 0 && c !== 32 && c !== 9 && c !== 12 && c !== 0xa0) firstText = lineEnd;
+    }
+    if (firstText < 0) {
       if (seenText) afterBlank = true;
-      continue;
-    }
-    while (s < line.end) {
-      const before = ri;
-      while (ri < regions.length - 1 && regions[ri]!.end <= s) ri++;
-      if (ri !== before) {
-        seenText = false;
-        afterBlank = false;
+    } else {
+      let s = lineStart;
+      while (s < lineEnd) {
+        const before = ri;
+        while (ri < regions.length - 1 && regions[ri]!.end <= s) ri++;
+        if (ri !== before) {
+          seenText = false;
+          afterBlank = false;
+        }
+        const region = regions[ri];
+        const e = region ? Math.min(lineEnd, Math.max(region.end, s + 1)) : lineEnd;
+        if (e > firstText && hasText(text, Math.max(s, firstText), e)) {
+          visit(s, e, region?.kind, !afterBlank);
+          seenText = true;
+        }
+        s = e;
       }
-      const region = regions[ri];
-      const e = region ? Math.min(line.end, Math.max(region.end, s + 1)) : line.end;
-      if (text.slice(s, e).trim().length > 0) {
-        visit(s, e, region?.kind, !afterBlank);
-        seenText = true;
-      }
-      s = e;
     }
+    if (lineEnd >= n) break;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
+}
+
+function hasText(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 12 && c !== 0xa0) return true;
+  }
+  return false;
 }

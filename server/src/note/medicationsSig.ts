@@ -7,10 +7,8 @@
  * Pure; regular expressions are built on first use. Every pattern is anchored (sticky) at a word
  * start and has no nested unbounded repetition, so reading a sig is linear in its length.
  */
-import routeData from '../knowledge/routes.json';
-import freqData from '../knowledge/frequencies.json';
-import { drugVocabulary } from './drugLexicon';
-import { matchFrequencyAt, phrasePattern, WORD_AFTER } from './medicationsFrequency';
+import { getPatterns, matchStrengthAt, quantityValue, routeAt } from './medicationsDose';
+import { matchFrequencyAt } from './medicationsFrequency';
 import type { Medication, Span } from './types';
 import { parseDecimal } from './text';
 
@@ -34,118 +32,6 @@ export interface SigOptions {
   allowUnitless: boolean;
   /** The item is an eye medication: `OD` is the right eye, not once daily. */
   eyeContext: boolean;
-}
-
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
-const DASH = String.raw`[ \t]*(?:-|–|—|to)[ \t]*`;
-const PER = String.raw`(?:[ \t]*\/[ \t]*(?:\d+(?:\.\d+)?[ \t]*)?(?:kg|hrs?|hours?|h|min|minutes?|day|d|dose|m2|m²|ml|l|wk|week))`;
-
-function alternation(words: Iterable<string>): string {
-  return [...new Set(words)].sort((a, b) => b.length - a.length).map(phrasePattern).join('|');
-}
-
-interface Patterns {
-  strength: RegExp;
-  unitless: RegExp;
-  quantity: RegExp;
-  bareCount: RegExp;
-  route: RegExp;
-  routeCased: RegExp;
-  routeByPhrase: Map<string, string>;
-  prn: RegExp;
-  formCanonical: Map<string, string>;
-}
-
-let patterns: Patterns | undefined;
-
-function getPatterns(): Patterns {
-  if (patterns) return patterns;
-  const units = Object.values(drugVocabulary.doseUnits).flat();
-  const formCanonical = new Map<string, string>();
-  for (const [canonical, spellings] of Object.entries(drugVocabulary.doseForms)) {
-    for (const s of spellings) formCanonical.set(s.toLowerCase(), canonical);
-  }
-  const routeByPhrase = new Map<string, string>();
-  const cased: string[] = [];
-  for (const r of routeData.routes) {
-    for (const p of r.phrases) routeByPhrase.set(p.toLowerCase().replace(/\s+/g, ' '), r.value);
-    if ('caseSensitive' in r) {
-      for (const p of r.caseSensitive ?? []) {
-        routeByPhrase.set(p, r.value);
-        cased.push(p);
-      }
-    }
-  }
-  const prnPhrases = freqData.schedules.filter((s) => s.kind === 'prn').flatMap((s) => s.phrases);
-  const qty = String.raw`\d+\/\d+|\d+(?:\.\d+)?|½|¼|one|two|three|four|five|six|half|a[ \t]+half`;
-  patterns = {
-    strength: new RegExp(
-      String.raw`(?<raw>(?:${NUM})(?:${DASH}(?:${NUM})|(?:[ \t]*\/[ \t]*(?:${NUM})){1,2})?)[ \t]*(?<unit>(?:${alternation(units)})${PER}{0,2})${WORD_AFTER}`,
-      'iuy',
-    ),
-    unitless: new RegExp(String.raw`(?<raw>(?:${NUM})(?:[ \t]*(?:-|–)[ \t]*(?:${NUM})|(?:\/(?:${NUM})){1,2})?)(?![\p{L}\p{N}/%:×]|[.,]\d)`, 'uy'),
-    quantity: new RegExp(
-      String.raw`(?<n>${qty})(?:[ \t]*(?:-|–|—|to|or)[ \t]*(?<n2>${qty}))?[ \t]*(?<form>${alternation(formCanonical.keys())})(?:\(s\))?${WORD_AFTER}`,
-      'iuy',
-    ),
-    bareCount: new RegExp(String.raw`(?<n>\d+)(?:[ \t]*(?:-|–)[ \t]*(?<n2>\d+))?(?![\p{L}\p{N}/%:]|[.,]\d)`, 'uy'),
-    route: new RegExp(`(?:${alternation([...routeByPhrase.keys()].filter((k) => !cased.includes(k)))})${WORD_AFTER}`, 'iuy'),
-    routeCased: new RegExp(`(?:${alternation(cased)})${WORD_AFTER}`, 'uy'),
-    routeByPhrase,
-    prn: new RegExp(`(?:${alternation(prnPhrases)})${WORD_AFTER}`, 'iuy'),
-    formCanonical,
-  };
-  return patterns;
-}
-
-const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, half: 0.5, '½': 0.5, '¼': 0.25 };
-
-function quantityValue(raw: string): number {
-  const w = WORD_NUMBERS[raw.toLowerCase().replace(/^a\s+/, '')];
-  if (w !== undefined) return w;
-  const frac = /^(\d+)\/(\d+)$/.exec(raw);
-  if (frac) return Number(frac[1]) / Number(frac[2]);
-  return parseDecimal(raw);
-}
-
-/** A strength at `pos`: `25 mg`, `5-10 mg` (value 10, the maximum), `5/325 mg` (value 5, the first). */
-export function matchStrengthAt(text: string, pos: number): NonNullable<Medication['strength']> | undefined {
-  const re = getPatterns().strength;
-  re.lastIndex = pos;
-  const m = re.exec(text);
-  if (!m?.groups) return undefined;
-  const raw = m.groups.raw ?? '';
-  const unit = (m.groups.unit ?? '').replace(/\s+/g, '');
-  const parts = raw.split(/[ \t]*(?:-|–|—|to)[ \t]*|[ \t]*\/[ \t]*/).map(parseDecimal);
-  const isCombination = raw.includes('/');
-  const value = isCombination ? parts[0] : Math.max(...parts);
-  if (value === undefined || Number.isNaN(value)) return undefined;
-  return { value, unit, raw, span: { start: pos, end: pos + m[0].length } };
-}
-
-/** A strength written just before a drug name (`5 MG COUMADIN`, `Given 1 g ceftriaxone`, `10 U insulin`). */
-export function matchStrengthBefore(text: string, nameStart: number, lineStart: number): NonNullable<Medication['strength']> | undefined {
-  const from = Math.max(lineStart, nameStart - 40);
-  const before = text.slice(from, nameStart);
-  const m = /(?:^|[^\p{L}\p{N}.,])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)[ \t]*[\p{L}%µμ]{1,12}(?:[ \t]+of)?[ \t]+$/u.exec(before);
-  if (!m || m[1] === undefined) return undefined;
-  const at = from + m.index + m[0].indexOf(m[1]);
-  const s = matchStrengthAt(text, at);
-  if (!s) return undefined;
-  const between = text.slice(s.span.end, nameStart);
-  return /^(?:[ \t]+of)?[ \t]+$/i.test(between) ? s : undefined;
-}
-
-function routeAt(text: string, pos: number): NonNullable<Medication['route']> | undefined {
-  const p = getPatterns();
-  for (const re of [p.route, p.routeCased]) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (!m) continue;
-    const value = p.routeByPhrase.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? p.routeByPhrase.get(m[0]);
-    if (value) return { value, span: { start: pos, end: pos + m[0].length } };
-  }
-  return undefined;
 }
 
 /** Words that may sit between sig components without ending the sig; they are not part of any. */
@@ -193,17 +79,37 @@ function indicationAt(text: string, pos: number, limit: number): { text: string;
 }
 
 /** True when a sig component (not a filler) starts at `pos`. */
+/** A quantity starts with a digit, a fraction sign or a number word (`one`, `two`, `half`). */
+const QUANTITY_FIRST = /[\d½¼otfsha]/;
+
+/** True when sticky `re` matches at `pos` and ends by `limit`; `test` allocates no match array. */
+function fitsAt(re: RegExp, text: string, pos: number, limit: number): boolean {
+  re.lastIndex = pos;
+  return re.test(text) && re.lastIndex <= limit;
+}
+
 function componentAt(text: string, pos: number, limit: number, hasDose: boolean): boolean {
   const p = getPatterns();
-  for (const re of [p.prn, p.quantity, p.strength]) {
-    re.lastIndex = pos;
-    const m = re.exec(text);
-    if (m && pos + m[0].length <= limit) return true;
-  }
+  const c = (text[pos] ?? '').toLowerCase();
+  if (p.prnFirst.has(c) && fitsAt(p.prn, text, pos, limit)) return true;
+  if (QUANTITY_FIRST.test(c) && fitsAt(p.quantity, text, pos, limit)) return true;
+  if (/[\d.]/.test(c) && fitsAt(p.strength, text, pos, limit)) return true;
   const r = routeAt(text, pos);
   if (r && r.span.end <= limit) return true;
   const f = matchFrequencyAt(text, pos);
   return !!f && f.end <= limit && (hasDose || !f.requiresDose);
+}
+
+/**
+ * True when a strength (with a unit, or a bare number followed by a frequency, route, PRN or the
+ * end), a quantity, a route, PRN or a frequency starts at `pos`: where a drug name ends.
+ */
+export function sigComponentAt(text: string, pos: number, limit: number): boolean {
+  if (componentAt(text, pos, limit, false)) return true;
+  const p = getPatterns();
+  p.unitless.lastIndex = pos;
+  const u = p.unitless.exec(text);
+  return !!u && pos + u[0].length <= limit && unitlessFollowOk(text, pos + u[0].length, limit);
 }
 
 /** True when what follows `pos` (after blanks) ends the item or is a frequency, route or PRN. */
@@ -224,7 +130,6 @@ function unitlessFollowOk(text: string, pos: number, limit: number): boolean {
  * Reads the sig in `text[start, limit)`. `start` is just after the drug name.
  */
 export function parseSig(text: string, start: number, limit: number, opts: SigOptions): Sig {
-  const p = getPatterns();
   const sig: Sig = { prn: false, end: start };
   let pos = start;
   let fillers = 0;
@@ -273,11 +178,29 @@ export function parseSig(text: string, start: number, limit: number, opts: SigOp
   return sig;
 }
 
+function readRoute(text: string, q: number, limit: number, sig: Sig): number {
+  const r = routeAt(text, q);
+  if (!r || r.span.end > limit) return q;
+  if (!sig.route) sig.route = r;
+  return r.span.end;
+}
+
+function readFrequency(text: string, q: number, limit: number, sig: Sig, hasDose: boolean): number {
+  const f = matchFrequencyAt(text, q);
+  if (!f || f.end > limit || f.kind === 'prn' || (f.requiresDose && !hasDose)) return q;
+  if (!sig.frequency) {
+    sig.frequency = { text: text.slice(f.start, f.end), span: { start: f.start, end: f.end } };
+    if (f.dosesPerDay !== undefined) sig.frequency.dosesPerDay = f.dosesPerDay;
+    if (f.intervalHours !== undefined) sig.frequency.intervalHours = f.intervalHours;
+  }
+  return f.end;
+}
+
 /** Reads one component at `q` into `sig`; returns the new position, or `q` when none was read. */
 function readComponent(text: string, q: number, limit: number, opts: SigOptions, sig: Sig, first: boolean, hasDose: boolean): number {
   const p = getPatterns();
   p.prn.lastIndex = q;
-  const prn = p.prn.exec(text);
+  const prn = p.prnFirst.has((text[q] ?? '').toLowerCase()) ? p.prn.exec(text) : null;
   if (prn && q + prn[0].length <= limit) {
     const end = q + prn[0].length;
     if (!sig.prn) {
@@ -335,25 +258,14 @@ function readComponent(text: string, q: number, limit: number, opts: SigOptions,
       return q + b[0].length;
     }
   }
-  const tryRoute = (): number => {
-    const r = routeAt(text, q);
-    if (!r || r.span.end > limit) return q;
-    if (!sig.route) sig.route = r;
-    return r.span.end;
-  };
-  const tryFrequency = (): number => {
-    const f = matchFrequencyAt(text, q);
-    if (!f || f.end > limit || f.kind === 'prn' || (f.requiresDose && !hasDose)) return q;
-    if (!sig.frequency) {
-      sig.frequency = { text: text.slice(f.start, f.end), span: { start: f.start, end: f.end } };
-      if (f.dosesPerDay !== undefined) sig.frequency.dosesPerDay = f.dosesPerDay;
-      if (f.intervalHours !== undefined) sig.frequency.intervalHours = f.intervalHours;
-    }
-    return f.end;
-  };
-  const order = opts.eyeContext ? [tryRoute, tryFrequency] : [tryFrequency, tryRoute];
-  for (const attempt of order) {
-    const e = attempt();
+  if (opts.eyeContext) {
+    const e = readRoute(text, q, limit, sig);
+    if (e > q) return e;
+  }
+  const ef = readFrequency(text, q, limit, sig, hasDose);
+  if (ef > q) return ef;
+  if (!opts.eyeContext) {
+    const e = readRoute(text, q, limit, sig);
     if (e > q) return e;
   }
   if (!sig.indication) {
@@ -368,13 +280,4 @@ function readComponent(text: string, q: number, limit: number, opts: SigOptions,
     }
   }
   return q;
-}
-
-/** Canonical unit for a unit as written (`µg` → `mcg`, `U` → `unit`, `cc` → `mL`); undefined when unknown. */
-export function canonicalDoseUnit(unit: string): string | undefined {
-  const base = unit.toLowerCase().split('/')[0]?.trim() ?? '';
-  for (const [canonical, spellings] of Object.entries(drugVocabulary.doseUnits)) {
-    if (spellings.some((s) => s.toLowerCase() === base)) return canonical;
-  }
-  return undefined;
 }

@@ -75,13 +75,14 @@ export function sectionKindOf(title: string): SectionKind | undefined {
   return undefined;
 }
 
-const MARKDOWN = /^([ \t]{0,3})(#{1,6})[ \t]+([^\n]*?)[ \t]*#*[ \t]*$/;
+const MARKDOWN = /^([ \t]{0,3})(#{1,6})[ \t]+([^\n]*?)[ \t]*#*$/;
 /** `Title:` at the start of a line (optionally after a list bullet); the title has no digits. */
-const COLON_HEADING = /^([ \t]*)([A-Za-z][A-Za-z '&/-]{0,48}?(?:[ \t]*\([^)\n]{0,60}\))?)[ \t]*:(?=[ \t]|$)/;
+const COLON_HEADING = /^([ \t]{0,12})([A-Za-z][A-Za-z '&/-]{0,48}?(?:[ \t]{0,4}\([^)\n]{0,60}\))?)[ \t]{0,4}:(?=[ \t]|$)/;
 /** A line that is only a title (no colon), e.g. `Assessment and Plan` or `HISTORY OF PRESENT ILLNESS`. */
-const BARE_HEADING = /^([ \t]*)([A-Za-z][A-Za-z '&/-]{1,48}?(?:[ \t]*\([^)\n]{0,60}\))?)[ \t]*$/;
+const BARE_HEADING = /^([ \t]{0,12})([A-Za-z][A-Za-z '&/-]{1,48}?(?:[ \t]{0,4}\([^)\n]{0,60}\))?)$/;
 /** Inline ALL-CAPS heading after a sentence end: `...; HPI: ...`, `... A: ...`. */
-const INLINE_HEADING = /(?<=[.;][ \t]+|[ \t]{2,})([A-Z][A-Z&/]{0,12}(?: [A-Z&/]{1,12}){0,3}):(?=[ \t])/g;
+// Bounded look-behind: an unbounded one rescans long runs of spaces (quadratic).
+const INLINE_HEADING = /(?<=[.;][ \t]{1,8}|[ \t]{2})([A-Z][A-Z&/]{0,12}(?: [A-Z&/]{1,12}){0,3}):(?=[ \t])/g;
 
 function isAllCaps(s: string): boolean {
   return /[A-Z]/.test(s) && !/[a-z]/.test(s);
@@ -95,7 +96,7 @@ function wordCount(s: string): number {
 function headingsOfLine(lineText: string, lineStart: number, lineEnd: number, mdLevel: number, current: SectionKind | undefined): HeadingHit[] {
   const afterKnown = current !== undefined;
   const hits: HeadingHit[] = [];
-  const md = MARKDOWN.exec(lineText);
+  const md = lineText.length <= 400 ? MARKDOWN.exec(lineText.trimEnd()) : null;
   if (md) {
     const hashes = md[2] ?? '';
     const rawTitle = (md[3] ?? '').replace(/:$/, '');
@@ -139,7 +140,7 @@ function headingsOfLine(lineText: string, lineStart: number, lineEnd: number, md
       hits.push(hit('other', title, afterKnown ? plainLevel + 1 : plainLevel, lineStart + indent, lineEnd));
     }
   } else {
-    const bare = BARE_HEADING.exec(lineText);
+    const bare = lineText.length <= 120 ? BARE_HEADING.exec(lineText.trimEnd()) : null;
     if (bare) {
       const indent = (bare[1] ?? '').length;
       const title = bare[2] ?? '';

@@ -85,7 +85,12 @@ function patterns(lex: VitalsLexicon): Patterns {
       'gid',
     ),
     painDeny: new RegExp(`[ \\t]*(?:${alternation(c.painTargetDeny)})(?![A-Za-z])`, 'iy'),
-    unresponsive: new RegExp(`${B}(?:${alternation(c.unresponsive)})(?![A-Za-z])(?![ \\t]+to[ \\t]+(?:voice|verbal|speech))`, 'gid'),
+    // `unresponsive to voice` leaves V or P open; `fever unresponsive to antibiotics` is not about
+    // consciousness: only no `to`, or `to` a painful or any stimulus, reads as U.
+    unresponsive: new RegExp(
+      `${B}(?:${alternation(c.unresponsive)})(?![A-Za-z])(?![ \\t]+to[ \\t]+(?!(?:${alternation(c.unresponsiveTo)})(?![A-Za-z])))`,
+      'gid',
+    ),
     newConfusion: new RegExp(
       `${B}(?:${alternation(c.newConfusionModifiers)})[ \\t-]+(?:${alternation(c.newConfusionTerms)})(?![A-Za-z])`,
       'gid',

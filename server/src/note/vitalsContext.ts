@@ -78,13 +78,14 @@ export function before(doc: VitalsDoc, pos: number, window: number): string {
   return doc.text.slice(Math.max(line?.start ?? 0, pos - window), pos);
 }
 
-/** Start of the clause holding `pos`: just after the last `.` `;` `!` `?` or line break, at most `window` back. */
+/** Start of the clause holding `pos`: just after the last `.` `;` `!` or line break, at most `window` back. */
 export function clauseStart(doc: VitalsDoc, pos: number, window: number): number {
   const text = doc.text;
   const floor = Math.max(0, pos - window);
   for (let i = pos - 1; i >= floor; i--) {
     const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 59 /* ; */ || c === 33 || c === 63) return i + 1;
+    // Not `?`: in notes it marks doubt (`? pneumonia`), not the end of a question.
+    if (c === 10 || c === 13 || c === 59 /* ; */ || c === 33) return i + 1;
     // A period ends a sentence only before a space (not in `2.5`).
     if (c === 46) {
       const n = text.charCodeAt(i + 1);
@@ -184,14 +185,14 @@ export function headerBefore(words: readonly Word[], set: PhraseSet): boolean {
 }
 
 /**
- * A negation cue among the six words before `pos` in the same clause (`no new confusion`,
- * `denies headache, vomiting or new confusion`), not cut off by `but`. The window is short so that
- * `No distress, alert and oriented` stays affirmed.
+ * A negation cue earlier in the clause (`no new confusion`, `Denies chest tightness, blue lips,
+ * new confusion`), not cut off by a terminator such as `but`. Lists of denied symptoms run long,
+ * so the scope is the clause (up to 20 words), as in NegEx.
  */
 export function negatedBefore(doc: VitalsDoc, pos: number): boolean {
   const lex = doc.lex;
-  const words = wordsBefore(doc, pos, 80, 6 + lex.negation.maxWords);
-  const neg = lastPhrase(words, lex.negation, 6);
+  const words = wordsBefore(doc, pos, 150, 20);
+  const neg = lastPhrase(words, lex.negation);
   return neg >= 0 && lastPhrase(words, lex.negationTerminators, words.length - neg - 1) < 0;
 }
 

@@ -72,14 +72,15 @@ function toVital(parsed: ParsedValue, start: number): Vital {
 /** Whether the words before the label make the number something other than an observation. */
 function deniedByLeftContext(doc: VitalsDoc, info: LabelInfo, labelStart: number): boolean {
   const lex = doc.lex;
-  const words = wordsBefore(doc, labelStart, 60, 12);
+  // Six words cover the longest cue phrase (three words) ending within the last four.
+  const words = wordsBefore(doc, labelStart, 60, 6);
   if (words.length === 0) return false;
   const left = lex.leftDeny.get(info.kind);
   if (left && immediatelyAfter(words, left)) return true;
   if (immediatelyAfter(words, lex.negation)) return true;
   if (lastPhrase(words, lex.goal, 4) >= 0) return true;
   const clause = lex.clauseDeny.get(info.kind);
-  return clause !== undefined && lastPhrase(words, clause) >= 0;
+  return clause !== undefined && lastPhrase(wordsBefore(doc, labelStart, 60, 16), clause) >= 0;
 }
 
 function requirementOf(info: LabelInfo, parsed: ParsedValue): Candidate['requirement'] | undefined {

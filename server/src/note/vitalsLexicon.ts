@@ -152,8 +152,10 @@ function compile(): VitalsLexicon {
   for (const [kind, words] of Object.entries(data.leftDeny)) leftDeny.set(kind as LabelledKind, phraseSet(words));
 
   const rightDeny = new Map<LabelledKind, RegExp>();
-  for (const [kind, words] of Object.entries(data.rightDeny)) {
-    rightDeny.set(kind as LabelledKind, new RegExp(`[ \\t]*(?:${alternation(words)})(?![A-Za-z])`, 'iy'));
+  const extraRight = data.rightDeny as Record<string, string[] | undefined>;
+  for (const kind of Object.keys(data.labels) as LabelledKind[]) {
+    const words = [...data.rightDeny.all, ...(extraRight[kind] ?? [])];
+    rightDeny.set(kind, new RegExp(`[ \\t]*(?:${alternation(words)})(?![A-Za-z])`, 'iy'));
   }
   const clauseDeny = new Map<LabelledKind, PhraseSet>();
   for (const [kind, words] of Object.entries(data.clauseDeny)) clauseDeny.set(kind as LabelledKind, phraseSet(words));

@@ -62,28 +62,31 @@ export function parseRange(text: string, pos: number, lex: VitalsLexicon, percen
   if (!first) return undefined;
   const a = parseDecimal(first[0]);
   p = first.index + first[0].length;
-  const aEnd = p;
   const dec = matchAt(DECADE, text, p);
+  let aDecade = false;
+  let aValue = a;
+  let aEnd = p;
   if (dec && Number.isInteger(a) && a >= 10 && a % 10 === 0) {
-    const end = dec.index + dec[0].length;
-    return { a: decadeValue(lex, a, q?.[1]), decade: true, start: pos, end, aEnd: end };
-  }
-  if (q) return undefined;
-  let sepFrom = p;
+    aDecade = true;
+    aValue = decadeValue(lex, a, q?.[1]);
+    aEnd = dec.index + dec[0].length;
+  } else if (q) return undefined;
+  const single: NumberRange = { a: aValue, decade: aDecade, start: pos, end: aEnd, aEnd };
+  let sepFrom = aEnd;
   if (percentInside) {
     const pc = matchAt(PERCENT_BEFORE_SEP, text, p);
     if (pc) sepFrom = pc.index + pc[0].length;
   }
   const sep = matchAt(RANGE_SEP, text, sepFrom);
-  if (!sep) return { a, decade: false, start: pos, end: aEnd, aEnd };
+  if (!sep) return single;
   const second = matchAt(NUM, text, sep.index + sep[0].length);
-  if (!second) return { a, decade: false, start: pos, end: aEnd, aEnd };
+  if (!second) return single;
   const b = parseDecimal(second[0]);
   let end = second.index + second[0].length;
   const dec2 = matchAt(DECADE, text, end);
-  const decade = dec2 !== null && Number.isInteger(b) && b >= 10 && b % 10 === 0;
-  if (dec2 && decade) end = dec2.index + dec2[0].length;
-  return { a, b, decade, start: pos, end, aEnd };
+  const bDecade = dec2 !== null && Number.isInteger(b) && b >= 10 && b % 10 === 0;
+  if (dec2 && bDecade) end = dec2.index + dec2[0].length;
+  return { a: aValue, b, decade: aDecade || bDecade, start: pos, end, aEnd };
 }
 
 /** Whether `v` lies in `r` (edges included). */

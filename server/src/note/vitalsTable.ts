@@ -6,7 +6,7 @@
 import type { Line } from './text';
 import type { VitalsDoc } from './vitalsContext';
 import type { Candidate } from './vitalsLabelled';
-import { labelKey, type LabelledKind } from './vitalsLexicon';
+import { labelInfoOf, type LabelledKind } from './vitalsLexicon';
 import { skipSpaces } from './vitalsNumbers';
 import { parseValue, type DefaultUnit, type ParsedValue } from './vitalsValues';
 import type { BloodPressureVital, NumericVital, Vital } from './types';
@@ -79,9 +79,11 @@ function unitOf(raw: string | undefined): DefaultUnit {
 function header(doc: VitalsDoc, row: Cell[]): (Column | undefined)[] | undefined {
   if (row.length < 2) return undefined;
   let vitals = 0;
+  // Header cells start with a letter; a row of numbers is not a header.
+  if (!row.some((c) => /^[A-Za-z]/.test(c.text))) return undefined;
   const cols = row.map((c) => {
-    const m = HEADER_CELL.exec(c.text);
-    const info = m?.groups?.label ? doc.lex.labelInfo.get(labelKey(m.groups.label)) : undefined;
+    const m = /^[A-Za-z]/.test(c.text) ? HEADER_CELL.exec(c.text) : null;
+    const info = m?.groups?.label ? labelInfoOf(doc.lex, m.groups.label) : undefined;
     if (!info) return undefined;
     vitals++;
     return { kind: info.kind, unit: unitOf(m?.groups?.unit), scaleRequired: info.cls === 'scaleRequired' };

@@ -3,9 +3,9 @@
  * oxygen (`98% on 15L NRB`, `94% RA`), a temperature with its degree unit (`afebrile 36.7°C`), and
  * a pain score before the word pain (`7/10 pain`). They lose to any labelled reading of the same text.
  */
-import { before, hypotheticalContext, justAfterPhrase, type VitalsDoc } from './vitalsContext';
+import { before, hypotheticalContext, justAfterPhrase, wordsBefore, type VitalsDoc } from './vitalsContext';
 import type { Candidate } from './vitalsLabelled';
-import { phraseSet, type PhraseSet } from './vitalsLexicon';
+import { labelInfoOf, phraseSet, type PhraseSet } from './vitalsLexicon';
 import { parseOxygen } from './vitalsOxygen';
 import { parseValue } from './vitalsValues';
 import type { NumericVital } from './types';
@@ -18,6 +18,15 @@ const RANGE_END_BEFORE = /\d[ \t]*[-–—][ \t]*$/;
 const COMPARATOR_BEFORE = /(?:[<>≤≥]|less than|greater than|more than|above|below|under|over)[ \t]*$/i;
 
 let denyWords: PhraseSet | undefined;
+
+/**
+ * A vitals label just before the value: the labelled scanner owns it, and if it left the value
+ * out (`goal sats 94% on RA`) an unlabelled reading must not bring it back.
+ */
+function afterLabel(doc: VitalsDoc, pos: number): boolean {
+  const last = wordsBefore(doc, pos, 30, 1)[0];
+  return last !== undefined && labelInfoOf(doc.lex, last.word) !== undefined;
+}
 
 /** All unlabelled vitals (priority 1). */
 export function scanUnlabelled(doc: VitalsDoc): Candidate[] {
@@ -36,6 +45,7 @@ export function scanUnlabelled(doc: VitalsDoc): Candidate[] {
     const oxygen = parseOxygen(text, end, Math.min(text.length, end + 60), lex);
     if (!oxygen || /\n/.test(text.slice(end, oxygen.span.end))) continue;
     if (justAfterPhrase(doc, m.index, denyWords) || COMPARATOR_BEFORE.test(before(doc, m.index, 20))) continue;
+    if (afterLabel(doc, m.index)) continue;
     push(
       { kind: 'spo2', value, unit: '%', span: { start: m.index, end: oxygen.span.end }, valueSpan: { start: m.index, end: m.index + m[1]!.length }, oxygen },
       true,
@@ -46,7 +56,7 @@ export function scanUnlabelled(doc: VitalsDoc): Candidate[] {
   for (let m = DEGREES.exec(text); m; m = DEGREES.exec(text)) {
     const left = before(doc, m.index, 20);
     // `fever ≥38–38.5°C`: the second end of a threshold range; `ED if 38.5°C`: a safety net.
-    if (COMPARATOR_BEFORE.test(left) || RANGE_END_BEFORE.test(left) || hypotheticalContext(doc, m.index)) continue;
+    if (COMPARATOR_BEFORE.test(left) || RANGE_END_BEFORE.test(left) || afterLabel(doc, m.index) || hypotheticalContext(doc, m.index)) continue;
     const p = parseValue('temperature', text, m.index, lex);
     // Only a written unit counts here: `45°` alone is an angle.
     if (!p || !p.explicitUnit || !p.plausible) continue;

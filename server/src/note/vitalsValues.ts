@@ -154,6 +154,8 @@ function parseSpo2(text: string, pos: number, lex: VitalsLexicon): ParsedValue |
   if (oxygen) {
     out.oxygen = oxygen;
     out.end = oxygen.span.end;
+    // `97% (2 L/min via NC)`: the mention closes its parenthesis.
+    if (text.charAt(out.end) === ')' && text.slice(end, oxygen.span.start).includes('(')) out.end++;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * QT in ms; RR in seconds = 60 / heart rate.
  */
 import { HEART_RATE, QT, pubmed } from './common';
-import { defineCalculator, fmt, round } from './inputs';
+import { BadInputError, defineCalculator, fmt, round } from './inputs';
 import type { Calculator, CalcReference } from './types';
 
 interface QtcFormula {
@@ -75,6 +75,7 @@ function qtcCalculator(f: QtcFormula): Calculator {
     run(v) {
       const qt = v.num('qt');
       const hr = v.num('heartRate');
+      if (hr <= 0) throw new BadInputError('Heart rate: must be above 0');
       const rr = 60 / hr;
       const value = f.correct(qt, rr, hr);
       return {

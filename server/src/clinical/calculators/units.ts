@@ -150,6 +150,9 @@ function parseConcentration(unit: string): ParsedConc | undefined {
   return { basis: num[0], perL: num[1] / den };
 }
 
+/** 1 µIU/mL = k pmol/L means 1e-3 IU/L = k × 1e-12 mol/L, i.e. 1 IU = k × 1e-9 mol. */
+const MOL_PER_IU_PER_PMOL_PER_MICROIU = 1e-9;
+
 /** Converts basis-per-litre amounts between bases for one analyte. */
 function rebase(amount: number, from: Basis, to: Basis, a: AnalyteInfo): number | undefined {
   if (from === to) return amount;
@@ -158,12 +161,12 @@ function rebase(amount: number, from: Basis, to: Basis, a: AnalyteInfo): number 
   if (from === 'mol') mol = amount;
   else if (from === 'g' && a.molarMass) mol = amount / a.molarMass;
   else if (from === 'eq') mol = amount / (a.valence ?? 1);
-  else if (from === 'iu' && a.pmolPerMicroIU) mol = amount * 1e6 * a.pmolPerMicroIU * 1e-12;
+  else if (from === 'iu' && a.pmolPerMicroIU) mol = amount * a.pmolPerMicroIU * MOL_PER_IU_PER_PMOL_PER_MICROIU;
   if (mol === undefined) return undefined;
   if (to === 'mol') return mol;
   if (to === 'g' && a.molarMass) return mol * a.molarMass;
   if (to === 'eq') return mol * (a.valence ?? 1);
-  if (to === 'iu' && a.pmolPerMicroIU) return mol / (1e6 * a.pmolPerMicroIU * 1e-12);
+  if (to === 'iu' && a.pmolPerMicroIU) return mol / (a.pmolPerMicroIU * MOL_PER_IU_PER_PMOL_PER_MICROIU);
   return undefined;
 }
 

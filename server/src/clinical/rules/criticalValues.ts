@@ -11,9 +11,11 @@
  */
 import data from '../../knowledge/criticalValues.json';
 import type { Finding, Reference, Rule } from '../findings';
-import type { ClinicalNote, LabResult, Span, Vital } from '../../note/types';
+import type { ClinicalNote, LabResult, Section, Span, Vital } from '../../note/types';
+import { labInfo } from '../../note/labUnits';
 import { roundTo } from '../../note/text';
 import { implausibleVital } from './implausibleValues';
+import { lineStartBefore, MAX_FINDINGS_PER_RULE, SpanIndex } from './spanIndex';
 
 const CODE = 'critical-value';
 
@@ -39,7 +41,12 @@ const REFERENCES = data.references as Record<string, Reference>;
 const HISTORY_SECTIONS = new Set(['pmh', 'psh', 'family-history', 'social-history']);
 const DISCHARGE_HISTORY_SECTIONS = new Set(['hpi', 'hospital-course']);
 const ADMISSION_TITLE_RE = /\b(?:admission|admitting|admit|presentation|presenting|initial)\b/i;
-const GOAL_CUE_RE = /\b(?:goal|target|keep|maintain|titrate|if|unless|hold(?:ing)? (?:for|if)|call (?:if|for|md|ho)|notify|parameters?)\b[^.;\n]*$/i;
+/** A goal, threshold or safety-net cue earlier in the sentence: `keep SBP > 90`, `return if ... unresponsive`. */
+const GOAL_CUE_RE = /\b(?:goal|target|keep|maintain|titrate|if|unless|hold(?:ing)? (?:for|if)|call|notify|parameters?|signs?|watch for|monitor for|return|seek|discussed|advised|educated|explained|red flags?|safety[- ]?net\w*)\b[^.;\n]*$/i;
+/** A past value: `prev K+ 6.3`, `baseline Hb 6.8`, `h/o Na 118`. */
+const PAST_CUE_RE = /\b(?:prev|previous|previously|prior|baseline|historical|old|h\/o|hx of|history of|last (?:year|month|week|visit|admission))\b[^.;\n\d]{0,12}$/i;
+/** Labels that make a bare number an SpO2 (`Sat` alone is also Saturday). */
+const SPO2_LABEL_RE = /o2|oxim|pulse ?ox|%/i;
 
 export const criticalValue: Rule = {
   id: CODE,
@@ -48,8 +55,9 @@ export const criticalValue: Rule = {
     if (note.inputProblem) return [];
     const out: Finding[] = [];
     const seen = new Map<string, Finding>();
+    const sections = new SpanIndex(note.sections, (s) => s.span);
     const add = (key: string, span: Span, message: string, reference: Reference | undefined): void => {
-      if (!isCurrent(text, note, span)) return;
+      if (!isCurrent(text, note, sections, span)) return;
       const first = seen.get(key);
       if (first) {
         (first.related ??= []).push({ span, message: 'The same value is written here.' });
@@ -63,13 +71,18 @@ export const criticalValue: Rule = {
 
     for (const v of note.vitals) {
       if (implausibleVital(v)) continue;
+      if (v.kind === 'spo2' && !SPO2_LABEL_RE.test(text.slice(v.span.start, v.span.end))) continue;
+      if (lowTmax(text, v)) continue;
       for (const hit of vitalHits(v)) add(hit.key, v.span, hit.message, REFERENCES[hit.reference]);
     }
     for (const lab of note.labs) {
+      if (lab.unitAssumed && unitInDoubt(lab)) continue;
+      // `ABG 7.39/58/75/+7`: a signed number is a base excess, not a bicarbonate of 7.
+      if (/^[+\-]/.test(text.slice(lab.valueSpan.start, lab.valueSpan.end)) || /[+\-]$/.test(text.slice(lab.valueSpan.start - 1, lab.valueSpan.start))) continue;
       const hit = labHit(lab);
       if (hit) add(`${lab.analyte}:${lab.comparator ?? ''}${roundTo(lab.canonical.value, 4)}`, lab.span, hit.message, REFERENCES[hit.reference]);
     }
-    return out.sort((a, b) => a.span.start - b.span.start);
+    return out.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_FINDINGS_PER_RULE);
   },
 };
 
@@ -153,14 +166,34 @@ function compare(value: number, op: Op, limit: number): boolean {
 }
 
 /** False for values in history sections, a discharge summary's admission findings, or after a goal cue. */
-function isCurrent(text: string, note: ClinicalNote, span: Span): boolean {
-  for (const s of note.sections) {
-    if (span.start < s.span.start || span.start >= s.span.end) continue;
+function isCurrent(text: string, note: ClinicalNote, sections: SpanIndex<Section>, span: Span): boolean {
+  for (const s of sections.overlapping({ start: span.start, end: span.start + 1 })) {
     if (HISTORY_SECTIONS.has(s.kind)) return false;
     if (note.noteType === 'discharge-summary' && (DISCHARGE_HISTORY_SECTIONS.has(s.kind) || ADMISSION_TITLE_RE.test(s.title))) return false;
   }
-  const lineStart = Math.max(text.lastIndexOf('\n', span.start - 1) + 1, span.start - 40);
-  return !GOAL_CUE_RE.test(text.slice(lineStart, span.start));
+  const before = text.slice(lineStartBefore(text, span.start, 60), span.start);
+  return !GOAL_CUE_RE.test(before) && !PAST_CUE_RE.test(before);
+}
+
+/**
+ * True when a lab written without a unit could be read in another unit of its analyte in which it
+ * is not critical: `phosphate 0.8` is critical in mg/dL but normal in mmol/L (an SI-unit note).
+ */
+function unitInDoubt(lab: LabResult): boolean {
+  const limits = LAB_LIMITS.get(lab.analyte);
+  for (const u of labInfo(lab.analyte)?.units ?? []) {
+    if (!u.infer || lab.value < u.range[0] || lab.value > u.range[1]) continue;
+    if (!crossedLab(limits, lab.value * u.factor + u.offset, lab.comparator)) return true;
+  }
+  return false;
+}
+
+/**
+ * A low `Tmax` is not a body temperature: ophthalmology writes the maximum intraocular pressure as
+ * `Tmax 28` (mmHg), and a hypothermic maximum temperature is not what anyone records.
+ */
+export function lowTmax(text: string, v: Vital): boolean {
+  return v.kind === 'temperature' && v.value < 35 && /^t[ \t-]?max/i.test(text.slice(v.span.start, v.span.end));
 }
 
 /** A number as a clinician writes it: no float noise, no trailing zeros. */

@@ -15,7 +15,8 @@
 import data from '../../knowledge/doNotUse.json';
 import type { Finding, Fix, Rule, Severity } from '../findings';
 import type { Span } from '../../note/types';
-import { type Clause, type Dose, findDoses, MedicationContext } from './medicationContext';
+import { type Clause, type Dose, forEachDose, MedicationContext } from './medicationContext';
+import { MAX_FINDINGS_PER_RULE } from './spanIndex';
 
 const CODE = 'do-not-use-abbreviation';
 const REFERENCE = data.reference;
@@ -36,10 +37,13 @@ export const doNotUseAbbreviation: Rule = {
     if (note.inputProblem || text.length === 0) return [];
     const mc = new MedicationContext(text, note);
     const out: Finding[] = [];
-    for (const dose of findDoses(text, 0, text.length, true)) checkDose(text, dose, mc, out);
+    forEachDose(text, 0, text.length, true, (dose) => {
+      checkDose(text, dose, mc, out);
+      return out.length < MAX_FINDINGS_PER_RULE;
+    });
     frequencies(text, mc, out);
     morphineMagnesium(text, mc, out);
-    return out.sort((a, b) => a.span.start - b.span.start);
+    return out.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_FINDINGS_PER_RULE);
   },
 };
 
@@ -86,7 +90,7 @@ function frequencies(text: string, mc: MedicationContext, out: Finding[]): void 
   for (const [re, item] of [[QD_RE, data.items.QD], [QOD_RE, data.items.QOD]] as const) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(text)) !== null && out.length < MAX_FINDINGS_PER_RULE) {
       const span = { start: m.index, end: m.index + m[0].length };
       const clause = mc.clauseAt(span.start);
       out.push(finding('warning', span,
@@ -100,7 +104,7 @@ function morphineMagnesium(text: string, mc: MedicationContext, out: Finding[]):
   for (const [re, item] of [[MSO4_RE, data.items.MSO4], [MGSO4_RE, data.items.MgSO4]] as const) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(text)) !== null && out.length < MAX_FINDINGS_PER_RULE) {
       const span = { start: m.index, end: m.index + m[0].length };
       const clause = mc.clauseAt(span.start);
       out.push(finding('warning', span,
@@ -110,7 +114,7 @@ function morphineMagnesium(text: string, mc: MedicationContext, out: Finding[]):
   }
   MS_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = MS_RE.exec(text)) !== null) {
+  while ((m = MS_RE.exec(text)) !== null && out.length < MAX_FINDINGS_PER_RULE) {
     const after = text.slice(m.index + 2, m.index + 12);
     if (!MS_FOLLOW_RE.test(after)) continue;
     const span = { start: m.index, end: m.index + 2 };

@@ -13,6 +13,8 @@
 import type { Finding, Reference, Rule } from '../findings';
 import type { Medication, NoteType, Span } from '../../note/types';
 import { lookupDrug } from '../../note/drugLexicon';
+import { findDoses, hasFrequency } from './medicationContext';
+import { lineEndAfter, lineStartBefore, MAX_FINDINGS_PER_RULE, SpanIndex } from './spanIndex';
 
 const CMS_DOCUMENTATION: Reference = {
   title: 'CMS 1997 Documentation Guidelines for Evaluation and Management Services (each encounter documents an assessment and a plan for care)',
@@ -35,19 +37,46 @@ const NOTE_NAMES: Record<NoteType, string> = {
 };
 
 const AP_KINDS = new Set(['assessment', 'plan', 'assessment-and-plan']);
+/**
+ * An assessment or plan the section parser may not have taken for a heading: `A`/`P` alone on a
+ * line (SOAP), `Plan 09:12`, `Impression`, an inline `Assessment & Plan` / `Impression/Diagnosis:`.
+ */
+const AP_TEXT_RE = /^[ \t#*]*(?:A|P|A\/P|A&P|Imp|Impression|Impressions|Assessment|Plan|Mx|Management|Formulation)[ \t]*(?::|$|\d)|\b(?:assessment|impression)[ \t]*(?:&|and|\/)[ \t]*plan\b|\b(?:assessment|impression|plan|diagnos[ie]s)\b[^\n:]{0,16}:/im;
+const PROBLEM_ONE_RE = /(?:^|\s)1[.)][ \t]+\p{L}/u;
+const PROBLEM_TWO_RE = /(?:^|\s)2[.)][ \t]+\p{L}/u;
 const AP_NOTES = new Set<NoteType>(['progress-note', 'history-and-physical']);
-const ALLERGY_NOTES = new Set<NoteType>(['history-and-physical', 'discharge-summary', 'ed-note']);
-const SIG_ELSEWHERE_RE = /\b(?:as directed|as instructed|per (?:sliding )?scale|sliding scale|per protocol|per instructions|per pharmacy|taper(?:ing)?|titrat\w*|see (?:taper|instructions|below|above)|ssi)\b/i;
-const NO_STRENGTH_FORM_RE = /\b(?:cream|ointment|oint|gel|lotion|shampoo|wash|paste|spray|drops?|gtts?|eye|ear|inhaler|puffs?|patch|vaccine|suppositor\w*|enema|solution|soln|mouthwash|powder)\b/i;
+/**
+ * The note types that must state allergies, each with the title that confirms it. The note-type
+ * guess also uses section heuristics (an `Instructions` section → discharge summary), which label
+ * many clinic visits; an allergy-status gap is only worth an alert when the title (first two
+ * non-blank lines) says the type.
+ */
+const ALLERGY_NOTES = new Map<NoteType, RegExp>([
+  ['history-and-physical', /^[ \t#*]*(?:(?:admission|admit|inpatient|hospital)[ \t]+)?(?:h[ \t]?&[ \t]?p|h and p|history (?:and|&) physical|admission (?:note|history|assessment)|admit note)\b/im],
+  ['discharge-summary', /^[ \t#*]*(?:hospital[ \t]+)?discharge (?:summary|note|letter)\b/im],
+  ['ed-note', /^[ \t#*]*(?:ed|er|emergency department|emergency room|a&e)\b[^\n]{0,30}\b(?:note|triage|assessment|provider|record)\b|^[ \t#*]*triage note\b/im],
+]);
+/** The title: the first two non-blank lines. */
+function titleLines(text: string): string {
+  return text.slice(0, 2000).split(/\r\n|\r|\n/).filter((l) => l.trim().length > 0).slice(0, 2).join('\n');
+}
+/** The sig is written elsewhere, unknown to the writer, or the medication is not being taken. */
+const SIG_ELSEWHERE_RE = /(?:\b(?:as directed|as instructed|per (?:sliding )?scale|sliding scale|per protocol|per instructions|per pharmacy|per (?:gastro|cardio|neuro|onc|endo|renal|nephro|psych|rheum|derm|resp|haem|hem|specialist|hospital|team|gp|pcp)\w*|taper(?:ing)?|titrat\w*|see (?:taper|instructions|below|above)|ssi|unsure|unknown|unk|to confirm|to clarify|not confirmed|ran out|not using|not taking|stopped|ceased?|expired|completed|finished|uncertain|sparingly|vax|vaccine|booster|immunis\w*|immuniz\w*)(?![\p{L}])|\?)/iu;
+const LIST_ITEM_PREFIX_RE = /^[ \t]*(?:(?:[-–•*·+]|\d{1,2}[.)])[ \t]*)?(?:(?:new|continue|continued|cont|home|current)[ \t]*:?[ \t]+)?$/i;
+/** As-needed use written in words: no schedule is expected. */
+const AS_NEEDED_RE = /\b(?:prn|as needed|when needed|if needed|as required|occas\w*|intermittent\w*|rarely|sometimes)\b/i;
+const NO_STRENGTH_FORM_RE = /\b(?:cream|crm|ointment|oint|gel|lotion|shampoo|wash|paste|spray|drops?|gtts?|eye|ear|inhaler|puffs?|patch|vaccine|suppositor\w*|enema|solution|soln|mouthwash|powder|iud|implant|ring|device|pump|cpap|ocp|cocp|pill)\b/i;
 const NO_STRENGTH_ROUTES = new Set(['TOP', 'TD', 'OPH', 'OTIC', 'NASAL', 'INH', 'NEB', 'PV']);
-const NO_STRENGTH_CLASSES = new Set(['vitamins', 'ocular-lubricants']);
+/** Supplements and lubricants: over-the-counter, taken as labelled. */
+const EXEMPT_CLASSES = new Set(['vitamins', 'ocular-lubricants']);
 
 export const missingAssessmentPlan: Rule = {
   id: 'missing-assessment-plan',
   description: 'A progress note or H&P with no assessment or plan section.',
   run({ text, note }): Finding[] {
     if (note.inputProblem || !AP_NOTES.has(note.noteType)) return [];
-    if (note.sections.some((s) => AP_KINDS.has(s.kind))) return [];
+    if (note.sections.some((s) => AP_KINDS.has(s.kind)) || AP_TEXT_RE.test(text)) return [];
+    if (PROBLEM_ONE_RE.test(text) && PROBLEM_TWO_RE.test(text)) return []; // a numbered problem-based A/P
     const name = NOTE_NAMES[note.noteType];
     return [{
       code: 'missing-assessment-plan',
@@ -63,7 +92,8 @@ export const allergiesNotDocumented: Rule = {
   id: 'allergies-not-documented',
   description: 'An H&P, discharge summary or ED note with no allergy status (no allergies, no NKDA).',
   run({ text, note }): Finding[] {
-    if (note.inputProblem || !ALLERGY_NOTES.has(note.noteType) || note.allergies.status !== 'not-documented') return [];
+    if (note.inputProblem || note.allergies.status !== 'not-documented') return [];
+    if (!ALLERGY_NOTES.get(note.noteType)?.test(titleLines(text))) return [];
     const meds = note.sections.find((s) => s.kind === 'medications');
     return [{
       code: 'allergies-not-documented',
@@ -81,8 +111,13 @@ export const medicationIncomplete: Rule = {
   run({ text, note }): Finding[] {
     if (note.inputProblem) return [];
     const out: Finding[] = [];
+    const ctx: ListContext = {
+      medSections: new SpanIndex(note.sections.filter((s) => s.kind === 'medications').map((s) => s.bodySpan), (s) => s),
+      labs: new SpanIndex(note.labs, (l) => l.span),
+    };
     for (const m of note.medications) {
-      const missing = missingParts(text, m);
+      if (out.length >= MAX_FINDINGS_PER_RULE) break;
+      const missing = missingParts(text, ctx, m);
       if (missing.length === 0) continue;
       out.push({
         code: 'medication-incomplete',
@@ -96,21 +131,45 @@ export const medicationIncomplete: Rule = {
   },
 };
 
-function missingParts(text: string, m: Medication): string[] {
-  if (m.context !== 'medication-list' || m.status !== 'active') return [];
-  const written = text.slice(m.span.start, m.span.end);
-  if (SIG_ELSEWHERE_RE.test(written)) return [];
+interface ListContext {
+  medSections: SpanIndex<Span>;
+  labs: SpanIndex<unknown>;
+}
+
+function missingParts(text: string, ctx: ListContext, m: Medication): string[] {
+  // Unknown names in a medication list are as often notes (`Rpt scripts issued`) as drugs.
+  if (m.context !== 'medication-list' || m.status !== 'active' || m.prn || !m.known) return [];
+  if (text[m.nameSpan.end] === ':') return []; // `Warfarin: counselled re ...` is a note about it
+  if (ctx.labs.has(m.span)) return []; // `Albumin 30` is a result
+  if (!ctx.medSections.has({ start: m.span.start, end: m.span.start + 1 })) return [];
+  // Only list items: the medication opens its line (after a bullet or number), not a mention in
+  // a sentence (`Will decide insulin vs metformin`, `takes metformin 500 mg and Norvasc`).
+  const lineStart = lineStartBefore(text, m.span.start, 400);
+  if (!LIST_ITEM_PREFIX_RE.test(text.slice(lineStart, m.span.start))) return [];
+  // The parser may stop an item early (`albuterol 90 mcg/puff, 2 puffs every 4 hours PRN`): read
+  // the rest of the line too before calling a part missing.
+  const classes = m.generic ? lookupDrug(m.generic)?.classes ?? [] : [];
+  if (classes.some((c) => EXEMPT_CLASSES.has(c))) return [];
+  const line = lineOf(text, m.span.start);
+  if (SIG_ELSEWHERE_RE.test(line) || AS_NEEDED_RE.test(line)) return [];
   const missing: string[] = [];
-  if (!m.strength && !m.quantity && needsStrength(m, written)) missing.push('dose');
-  if (!m.frequency && !m.prn) missing.push('frequency');
+  if (!m.strength && !m.quantity && findDoses(text, m.span.start, lineEnd(text, m.span.start)).length === 0 && needsStrength(m, line)) missing.push('dose');
+  if (!m.frequency && !hasFrequency(text.slice(m.span.start, lineEnd(text, m.span.start)))) missing.push('frequency');
   return missing;
+}
+
+function lineEnd(text: string, offset: number): number {
+  return lineEndAfter(text, offset, 400);
+}
+
+function lineOf(text: string, offset: number): string {
+  return text.slice(lineStartBefore(text, offset, 400), lineEnd(text, offset));
 }
 
 function needsStrength(m: Medication, written: string): boolean {
   if (m.route && NO_STRENGTH_ROUTES.has(m.route.value)) return false;
   if (NO_STRENGTH_FORM_RE.test(written)) return false;
-  const classes = m.generic ? lookupDrug(m.generic)?.classes ?? [] : [];
-  return !classes.some((c) => NO_STRENGTH_CLASSES.has(c));
+  return true;
 }
 
 /** The note's first non-blank line, where a note-level finding is shown. */

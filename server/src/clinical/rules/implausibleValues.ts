@@ -10,7 +10,8 @@
 import data from '../../knowledge/criticalValues.json';
 import type { Finding, Fix, Rule } from '../findings';
 import type { ClinicalNote, Span, Vital } from '../../note/types';
-import { overlaps, roundTo } from '../../note/text';
+import { roundTo } from '../../note/text';
+import { lineEndAfter, lineStartBefore, MAX_FINDINGS_PER_RULE, SpanIndex } from './spanIndex';
 
 const CODE = 'implausible-value';
 const LIMITS = data.implausible;
@@ -80,16 +81,23 @@ export const implausibleValue: Rule = {
     if (note.inputProblem) return [];
     const out: Finding[] = [];
     for (const v of note.vitals) {
+      if (v.kind === 'temperature' && v.value < 35 && /^t[ \t-]?max/i.test(text.slice(v.span.start, v.span.end))) continue; // IOP, see lowTmax
       const why = implausibleVital(v);
       if (why) out.push(finding(v.span, `Likely a typo: ${why}`));
     }
     scanText(text, note, out);
-    return out.sort((a, b) => a.span.start - b.span.start);
+    return out.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_FINDINGS_PER_RULE);
   },
 };
 
 function scanText(text: string, note: ClinicalNote, out: Finding[]): void {
-  const taken = (span: Span): boolean => note.vitals.some((v) => overlaps(v.span, span)) || out.some((f) => overlaps(f.span, span));
+  const vitals = new SpanIndex(note.vitals, (v) => v.span);
+  const reported = new Set<number>();
+  const taken = (span: Span): boolean => {
+    if (vitals.has(span) || reported.has(span.start)) return true;
+    reported.add(span.start);
+    return false;
+  };
   const [cLow, cHigh] = LIMITS.textTemperature.celsiusNoDecimal as [number, number];
   const [fLow, fHigh] = LIMITS.textTemperature.fahrenheitNoDecimal as [number, number];
   for (const m of text.matchAll(TEMP_RE)) {
@@ -124,10 +132,7 @@ function scanText(text: string, note: ClinicalNote, out: Finding[]): void {
 }
 
 function lineAround(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('\n', offset) + 1, offset - 200);
-  let end = text.indexOf('\n', offset);
-  if (end < 0 || end > offset + 200) end = Math.min(text.length, offset + 200);
-  return text.slice(start, end);
+  return text.slice(lineStartBefore(text, offset, 200), lineEndAfter(text, offset, 200));
 }
 
 function finding(span: Span, message: string, fixes?: Fix[]): Finding {

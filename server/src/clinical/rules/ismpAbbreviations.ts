@@ -11,7 +11,8 @@
 import data from '../../knowledge/ismpAbbreviations.json';
 import type { Finding, Fix, Rule } from '../findings';
 import type { Span } from '../../note/types';
-import { type Clause, findDoses, MedicationContext } from './medicationContext';
+import { type Clause, forEachDose, MedicationContext } from './medicationContext';
+import { MAX_FINDINGS_PER_RULE } from './spanIndex';
 
 const CODE = 'error-prone-abbreviation';
 const REFERENCE = data.reference;
@@ -27,6 +28,8 @@ const AT_RE = /@/g;
 const AND_RE = /(?<=\s)&(?=\s)/g;
 const COMPARE_RE = /(?<![<>=\-])([<>]=?)[ \t]?(?=\.?\d)/g;
 const DAYS_RE = /(?<![\p{L}\p{N}])[x×][ \t]?(\d{1,3})[ \t]?d(?![\p{L}\p{N}])/giu;
+const TIME_BEFORE_RE = /\d[ \t]*(?:am|pm|a\.m\.|p\.m\.)[ \t]*$/i;
+const TIME_AFTER_RE = /^[ \t]*\d{1,2}(?::\d\d)?[ \t]*(?:am|pm|a\.m\.|p\.m\.)/i;
 /** `d/c summary`, `d/c home`: plainly discharge. */
 const DC_NOT_MEDICATION_RE = /^[ \t]*(?:summary|summaries|letter|planning|plan|papers|paperwork|instructions|date|home|to home)\b/i;
 /** How close a drug name must be to `D/C` for the ambiguity to touch a medication. */
@@ -45,33 +48,41 @@ export const errorProneAbbreviation: Rule = {
       out.push(finding(text, key, span, fixes ?? defaultFixes(key, span, clause)));
     };
 
-    for (const dose of findDoses(text, 0, text.length, true)) {
+    forEachDose(text, 0, text.length, true, (dose) => {
       const unit = dose.unit.toLowerCase();
-      if (unit !== 'µg' && unit !== 'μg' && unit !== 'ug' && unit !== 'cc') continue;
-      if (mc.inMeasuredValue(dose.span)) continue;
+      if (unit !== 'µg' && unit !== 'μg' && unit !== 'ug' && unit !== 'cc') return true;
+      if (mc.inMeasuredValue(dose.span)) return true;
       const clause = mc.clauseAt(dose.span.start);
-      if (unit === 'cc' && !(mc.namesDrug(clause) || mc.inMedicationList(dose.span.start) || mc.isMedicationClause(clause, dose.span.start))) continue;
+      if (unit === 'cc' && !mc.isMedicationClause(clause, dose.span.start)) return true;
       emit(unit === 'cc' ? 'cc' : 'µg', dose.unitSpan, clause);
-    }
+      return out.length < MAX_FINDINGS_PER_RULE;
+    });
 
-    each(SUBQ_RE, text, (span) => {
+    const each = (re: RegExp, visit: (span: Span, written: string) => void): void => {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text)) !== null && out.length < MAX_FINDINGS_PER_RULE) {
+        visit({ start: m.index, end: m.index + m[0].length }, m[1] ?? m[0]);
+      }
+    };
+    each(SUBQ_RE, (span) => {
       const clause = mc.clauseAt(span.start);
       const prefix = clause.drugs.some((d) => d.start >= span.end && d.start - span.end <= 2);
       if (prefix || (mc.afterDoseOrDrug(clause, span.start) && mc.sigContinues(clause, span.end))) emit('SC', span, clause);
     });
-    each(HS_RE, text, (span) => {
+    each(HS_RE, (span) => {
       if (/q[ \t]?$/i.test(text.slice(span.start - 2, span.start))) return;
       const clause = mc.clauseAt(span.start);
       if (mc.afterDoseOrDrug(clause, span.start) && mc.sigContinues(clause, span.end)) emit('HS', span, clause);
     });
-    each(TIW_RE, text, (span) => emit('TIW', span, mc.clauseAt(span.start)));
-    each(DC_RE, text, (span) => {
+    each(TIW_RE, (span) => emit('TIW', span, mc.clauseAt(span.start)));
+    each(DC_RE, (span) => {
       if (DC_NOT_MEDICATION_RE.test(text.slice(span.end, span.end + 16))) return;
       const clause = mc.clauseAt(span.start);
       const near = clause.drugs.some((d) => !d.ambiguous && (d.end <= span.start ? span.start - d.end : d.start - span.end) <= DC_REACH);
-      if (near || mc.inMedicationList(span.start)) emit('D/C', span, clause, []);
+      if (near) emit('D/C', span, clause, []);
     });
-    each(SITE_RE, text, (span, written) => {
+    each(SITE_RE, (span, written) => {
       const key = written.replace(/\./g, '').toUpperCase() as 'OU' | 'OS' | 'OD' | 'AU' | 'AS' | 'AD';
       const clause = mc.clauseAt(span.start);
       const ear = key === 'AU' || key === 'AS' || key === 'AD';
@@ -88,21 +99,21 @@ export const errorProneAbbreviation: Rule = {
       }
       emit(key, span, clause, key === 'OD' && site.eye ? [...defaultFixes('OD', span, clause)].reverse() : undefined);
     });
-    each(IN_RE, text, (span) => {
+    each(IN_RE, (span) => {
       const clause = mc.clauseAt(span.start);
       // In capitals IN is the preposition (`2 SPRAYS IN EACH NOSTRIL`).
       if (!mc.upperAround(clause, span.start) && mc.afterDoseOrDrug(clause, span.start) && mc.sigContinues(clause, span.end, true)) emit('IN', span, clause);
     });
-    each(AT_RE, text, (span) => {
+    each(AT_RE, (span) => {
       if (/[\p{L}\p{N}._%+-]/u.test(text[span.start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[span.end] ?? '')) return; // e-mail, `@work`
       const clause = mc.clauseAt(span.start);
       if (mc.afterDoseOrDrug(clause, span.start)) emit('@', span, clause, [spacedFix('at', span, text, clause)]);
     });
-    each(AND_RE, text, (span) => {
+    each(AND_RE, (span) => {
       const clause = mc.clauseAt(span.start);
       if (joinsDoses(text, clause, span)) emit('&', span, clause);
     });
-    each(COMPARE_RE, text, (span, written) => {
+    each(COMPARE_RE, (span, written) => {
       const numberAt = span.start + written.length + (/[ \t]/.test(text[span.start + written.length] ?? '') ? 1 : 0);
       const clause = mc.clauseAt(span.start);
       const dose = clause.doses.find((d) => d.span.start === numberAt);
@@ -112,36 +123,26 @@ export const errorProneAbbreviation: Rule = {
       emit(symbol, { start: span.start, end: span.start + written.length }, clause,
         [spacedFix(written.length === 2 ? `${words} or equal to` : words, { start: span.start, end: span.start + written.length }, text, clause)]);
     });
-    each(DAYS_RE, text, (span, written) => {
+    each(DAYS_RE, (span, written) => {
       const clause = mc.clauseAt(span.start);
       if (!(mc.namesDrug(clause) || clause.doses.length > 0 || mc.inMedicationList(span.start))) return;
       const n = /\d+/.exec(written)?.[0] ?? '';
       const words = (data.items.x3d.fixes[0]?.text ?? '').replace('{n}', n);
       emit('x3d', span, clause, [{ title: `Write "${words}"`, edits: [{ span, newText: cased(words, clause) }], preferred: true }]);
     });
-    return out.sort((a, b) => a.span.start - b.span.start);
+    return out.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_FINDINGS_PER_RULE);
   },
 };
 
-function each(re: RegExp, text: string, visit: (span: Span, written: string) => void): void {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const written = m[1] ?? m[0];
-    visit({ start: m.index, end: m.index + m[0].length }, written);
-  }
-}
-
 /** `&` between two doses, drugs or times: `5 mg & 10 mg`, `aspirin & clopidogrel`, `8 am & 8 pm`. */
 function joinsDoses(text: string, clause: Clause, span: Span): boolean {
-  const before = text.slice(Math.max(clause.start, span.start - 16), span.start);
   const drugs = clause.drugs.filter((d) => !d.ambiguous);
   const adjacent = (from: number, to: number): boolean => from <= to && /^[ \t]*$/.test(text.slice(from, to));
-  const left = /(?:\d|\b(?:am|pm|a\.m\.|p\.m\.))[ \t]*$/i.test(before) ||
-    clause.doses.some((d) => adjacent(d.span.end, span.start)) || drugs.some((d) => adjacent(d.end, span.start));
+  const before = text.slice(Math.max(clause.start, span.start - 16), span.start);
+  const left = TIME_BEFORE_RE.test(before) || clause.doses.some((d) => adjacent(d.span.end, span.start)) || drugs.some((d) => adjacent(d.end, span.start));
   if (!left) return false;
-  const after = text.slice(span.end, Math.min(clause.end, span.end + 4));
-  return /^[ \t]*\.?\d/.test(after) || drugs.some((d) => adjacent(span.end, d.start));
+  const after = text.slice(span.end, Math.min(clause.end, span.end + 16));
+  return TIME_AFTER_RE.test(after) || clause.doses.some((d) => adjacent(span.end, d.span.start)) || drugs.some((d) => adjacent(span.end, d.start));
 }
 
 function defaultFixes(key: ItemKey, span: Span, clause: Clause): Fix[] {

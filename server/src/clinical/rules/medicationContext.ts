@@ -11,7 +11,8 @@
 import data from '../../knowledge/doNotUse.json';
 import { findDrugNames, lookupDrug, type DrugMention } from '../../note/drugLexicon';
 import type { ClinicalNote, Span } from '../../note/types';
-import { groupSpan, overlaps } from '../../note/text';
+import { groupSpan } from '../../note/text';
+import { lineEndAfter, lineStartBefore, SpanIndex } from './spanIndex';
 
 /** One number of a dose as written (`5.0`, `.5`, `1,000`). */
 export interface DoseNumber {
@@ -60,6 +61,10 @@ const SIG_WORD_RE = new RegExp(
   'iu',
 );
 const FOLLOW = new Set([...ctx.followWords, ...ctx.frequencies, ...ctx.routes].map((w) => w.toLowerCase()));
+const FREQUENCY_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${alternation([...ctx.frequencies, ...ctx.scheduleWords])}|${ctx.frequencyPattern})(?![\p{L}\p{N}])`,
+  'iu',
+);
 const FREQUENCY_WORDS = new Set(ctx.frequencies.map((w) => w.toLowerCase()));
 const FREQ_TOKEN_RE = new RegExp(String.raw`^(?:${ctx.frequencyPattern}|x\d*|q\d+\w*)$`, 'i');
 const wordsRe = (words: readonly string[], flags: string): RegExp =>
@@ -75,57 +80,85 @@ const EYE_CLASSES = new Set(ctx.eyeClasses);
 const HIGH_ALERT_CLASSES = new Set(ctx.highAlert.classes);
 const HIGH_ALERT_GENERICS = new Set(ctx.highAlert.generics);
 const HIGH_ALERT_NAMES_RE = wordsRe(ctx.highAlert.names, 'iu');
+const SIG_GAP = new Set([...ctx.sigGapWords, ...ctx.routes, ...ctx.frequencies, ...ctx.units, ...ctx.volumeUnits].map((w) => w.toLowerCase()));
 /** How far before an abbreviation its dose or drug may be for the abbreviation to be in the sig. */
 const SIG_REACH = 40;
 
 /** Doses written in `text[start, end)`. Laboratory units (`mg/dL`, `U/L`, `mL/min`) are not doses. */
 export function findDoses(text: string, start: number, end: number, upperLine = false): Dose[] {
-  const slice = text.slice(start, end);
   const out: Dose[] = [];
-  DOSE_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DOSE_RE.exec(slice)) !== null) {
-    const unit = m[3] ?? '';
-    const lowerUnit = unit.toLowerCase();
-    const den = (m[4] ?? '').replace(/\s/g, '').toLowerCase();
-    if (den.length > 0) {
-      if (LAB_DENOMINATORS.has(den)) continue;
-      if (VOLUME.has(lowerUnit) && den === 'min') continue; // mL/min is a clearance
-    }
-    // A capital G in mixed-case text is a cannula gauge (`18G IV`), not grams.
-    if (unit === 'G' && !upperLine) continue;
-    const numbers: DoseNumber[] = [];
-    for (const g of [1, 2]) {
-      const span = groupSpan(m, g, start);
-      const raw = m[g];
-      if (span && raw !== undefined) numbers.push({ raw, span });
-    }
-    const unitSpan = groupSpan(m, 3, start);
-    const first = numbers[0];
-    if (!unitSpan || !first) continue;
-    out.push({ span: { start: first.span.start, end: unitSpan.end }, numbers, unit, unitSpan, volume: VOLUME.has(lowerUnit) });
-  }
+  forEachDose(text, start, end, upperLine, (d) => {
+    out.push(d);
+  });
   return out;
+}
+
+/** Calls `visit` for each dose in `text[start, end)`, in order, until it returns false. */
+export function forEachDose(text: string, start: number, end: number, upperLine: boolean, visit: (dose: Dose) => boolean | void): void {
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  // A private copy: `visit` may look up a clause, which scans doses again.
+  const re = new RegExp(DOSE_RE);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice)) !== null) {
+    const dose = doseOf(m, start, upperLine);
+    if (dose && visit(dose) === false) return;
+  }
+}
+
+function doseOf(m: RegExpExecArray, start: number, upperLine: boolean): Dose | undefined {
+  const unit = m[3] ?? '';
+  const lowerUnit = unit.toLowerCase();
+  const den = (m[4] ?? '').replace(/\s/g, '').toLowerCase();
+  if (den.length > 0) {
+    if (LAB_DENOMINATORS.has(den)) return undefined;
+    if (VOLUME.has(lowerUnit) && den === 'min') return undefined; // mL/min is a clearance
+  }
+  // A capital G in mixed-case text is a cannula gauge (`18G IV`), not grams.
+  if (unit === 'G' && !upperLine) return undefined;
+  const numbers: DoseNumber[] = [];
+  for (const g of [1, 2]) {
+    const span = groupSpan(m, g, start);
+    const raw = m[g];
+    if (span && raw !== undefined) numbers.push({ raw, span });
+  }
+  const unitSpan = groupSpan(m, 3, start);
+  const first = numbers[0];
+  if (!unitSpan || !first) return undefined;
+  return { span: { start: first.span.start, end: unitSpan.end }, numbers, unit, unitSpan, volume: VOLUME.has(lowerUnit) };
+}
+
+/** True when `text` names a frequency or route-independent schedule (`BID`, `q6h`, `nightly`, `PRN`). */
+export function hasFrequency(text: string): boolean {
+  return FREQUENCY_RE.test(text);
 }
 
 /** Medication context of one note; build one per rule run. */
 export class MedicationContext {
   private readonly clauses = new Map<number, Clause>();
-  private readonly medSections: Span[];
+  private last: Clause | undefined;
+  private readonly medSections: SpanIndex<Span>;
+  private readonly medications: SpanIndex<ClinicalNote['medications'][number]>;
+  private readonly measured: SpanIndex<Span>;
 
   constructor(
     private readonly text: string,
-    private readonly note: ClinicalNote,
+    note: ClinicalNote,
   ) {
-    this.medSections = note.sections.filter((s) => s.kind === 'medications').map((s) => s.bodySpan);
+    this.medSections = new SpanIndex(note.sections.filter((s) => s.kind === 'medications').map((s) => s.bodySpan), (s) => s);
+    this.medications = new SpanIndex(note.medications, (m) => m.span);
+    this.measured = new SpanIndex([...note.labs.map((l) => l.valueSpan), ...note.vitals.map((v) => v.valueSpan)], (s) => s);
   }
 
-  /** The clause containing `offset`. */
+  /**
+   * The clause containing `offset`. Scans reach at most a few hundred characters, and a clause
+   * already built that contains `offset` is reused, so a note of a million symbols stays linear.
+   */
   clauseAt(offset: number): Clause {
+    const last = this.last;
+    if (last && offset >= last.start && offset < last.end) return last;
     const { text } = this;
-    const lineStart = lastIndexOfAny(text, '\n\r', offset - 1, offset - MAX_REACH) + 1;
-    let lineEnd = indexOfAny(text, '\n\r', offset, offset + MAX_REACH);
-    if (lineEnd < 0) lineEnd = Math.min(text.length, offset + MAX_REACH);
+    const lineStart = lineStartBefore(text, offset, MAX_REACH);
+    const lineEnd = lineEndAfter(text, offset, MAX_REACH);
     let start = lineStart;
     for (let i = offset - 1; i >= lineStart; i--) {
       if (isClauseEnd(text, i)) {
@@ -141,21 +174,28 @@ export class MedicationContext {
       }
     }
     const cached = this.clauses.get(start);
-    if (cached && cached.end === end) return cached;
+    if (cached && cached.end === end) return (this.last = cached);
     const clauseText = text.slice(start, end);
     const upper = /\p{L}/u.test(clauseText) && !/\p{Ll}/u.test(clauseText);
     // Short capitals (`NTG`, `ASA`, `NS`) are also non-drug abbreviations; they anchor a sig only
     // with a dose written right after them (see `namesDrug`).
     const drugs = findDrugNames(text, start, end).map((d) => (d.end - d.start <= 3 ? { ...d, ambiguous: true } : d));
     const clause: Clause = { start, end, upper, doses: findDoses(text, start, end, upper), drugs };
+    if (this.clauses.size >= 512) this.clauses.clear(); // candidates come in text order; keep the cache small
     this.clauses.set(start, clause);
+    this.last = clause;
     return clause;
   }
 
-  /** True when `offset` is in a medications section or inside a medication the parser found. */
+  /**
+   * True when `offset` is inside a medication the parser found, or on a list line (under 200
+   * characters) of a medications section: a paragraph that merely follows a `Meds:` heading is not.
+   */
   inMedicationList(offset: number): boolean {
     const at = { start: offset, end: offset + 1 };
-    return this.medSections.some((s) => overlaps(s, at)) || this.note.medications.some((m) => overlaps(m.span, at));
+    if (this.medications.has(at)) return true;
+    if (!this.medSections.has(at)) return false;
+    return offset - lineStartBefore(this.text, offset, 200) < 200 && lineEndAfter(this.text, offset, 200) - offset < 200;
   }
 
   /** A drug the clause names for sure: a non-ambiguous name, or an ambiguous one with a dose right after it. */
@@ -175,7 +215,7 @@ export class MedicationContext {
    * written (`timolol 1 drop OU`, `heparin 5000 units SQ`), not `IOP: OD 16` or `Dist sc 20/25`.
    */
   afterDoseOrDrug(clause: Clause, offset: number, drops = false): boolean {
-    const near = (end: number): boolean => end <= offset && offset - end <= SIG_REACH;
+    const near = (end: number): boolean => end <= offset && offset - end <= SIG_REACH && sigGap(this.text.slice(end, offset));
     if (clause.doses.some((d) => near(d.span.end) && (!d.volume || this.namesDrug(clause)))) return true;
     if (clause.drugs.some((d) => near(d.end) && !d.ambiguous)) return true;
     if (!drops) return false;
@@ -221,10 +261,8 @@ export class MedicationContext {
   /** True when the clause (or the parsed medication at `offset`) names an ISMP high-alert drug. */
   highAlert(clause: Clause, offset: number): boolean {
     const generics: { generic: string; classes: readonly string[] }[] = clause.drugs.map((d) => d.info);
-    for (const m of this.note.medications) {
-      if (m.generic && overlaps(m.span, { start: offset, end: offset + 1 })) {
-        generics.push({ generic: m.generic, classes: lookupDrug(m.generic)?.classes ?? [] });
-      }
+    for (const m of this.medications.overlapping({ start: offset, end: offset + 1 })) {
+      if (m.generic) generics.push({ generic: m.generic, classes: lookupDrug(m.generic)?.classes ?? [] });
     }
     if (generics.some((g) => HIGH_ALERT_GENERICS.has(g.generic) || g.classes.some((c) => HIGH_ALERT_CLASSES.has(c)))) return true;
     return HIGH_ALERT_NAMES_RE.test(this.text.slice(clause.start, clause.end));
@@ -232,8 +270,18 @@ export class MedicationContext {
 
   /** True when `span` overlaps a lab or vital the parsers read: a reported value, not a dose. */
   inMeasuredValue(span: Span): boolean {
-    return this.note.labs.some((l) => overlaps(l.valueSpan, span)) || this.note.vitals.some((v) => overlaps(v.valueSpan, span));
+    return this.measured.has(span);
   }
+}
+
+/** True when `gap` holds only sig material: numbers, units, routes, frequencies, forms, light punctuation. */
+function sigGap(gap: string): boolean {
+  for (const m of gap.matchAll(/[\p{L}][\p{L}.]*|[^\s\p{L}\d.,%~()/\-–+*'’]/gu)) {
+    const w = m[0].toLowerCase();
+    if (!/^\p{L}/u.test(w)) return false;
+    if (!SIG_GAP.has(w) && !SIG_GAP.has(w.replace(/\.+$/, '')) && !/^q\d*\p{L}*$/u.test(w)) return false;
+  }
+  return true;
 }
 
 function isClauseEnd(text: string, i: number): boolean {
@@ -245,17 +293,4 @@ function isClauseEnd(text: string, i: number): boolean {
   if ((c === '-' || c === '–') && /\s/.test(text[i - 1] ?? '') && /^-?\s+\p{L}/u.test(text.slice(i + 1, i + 4))) return true;
   // A full stop after a word, followed by a space: `... q6h. Lisinopril ...` (not `1.5`).
   return c === '.' && /\s/.test(text[i + 1] ?? '') && /\p{L}|\)/u.test(text[i - 1] ?? '') && !/\.\p{L}$/u.test(text.slice(i - 2, i));
-}
-
-/** Last index of one of `chars` in `[floor, from]`; `floor - 1` (at least -1) when none. */
-function lastIndexOfAny(text: string, chars: string, from: number, floor: number): number {
-  const low = Math.max(0, floor);
-  for (let i = from; i >= low; i--) if (chars.includes(text[i] ?? '')) return i;
-  return low - 1;
-}
-
-function indexOfAny(text: string, chars: string, from: number, limit: number): number {
-  const end = Math.min(text.length, limit);
-  for (let i = from; i < end; i++) if (chars.includes(text[i] ?? '')) return i;
-  return -1;
 }

@@ -2,14 +2,17 @@
  * Finds cue phrases from the knowledge files (`chest pain`, `IV fluids`, `target sats 88-92`) in a
  * note, and keeps the ones whose assertion the caller accepts (`denies chest pain` is negated).
  *
- * The text is split once into word tokens (letters/digits runs, and `&`); phrases are token
- * sequences in a trie, matched leftmost-longest. Between two tokens of a phrase only spaces, tabs,
- * hyphens, slashes and apostrophes may stand (`X-ray`, `88–92`, `ringer's`), never a line break or
- * clause punctuation. A phrase listed under `exclude` consumes its tokens without counting, so
- * `poc troponin` hides `troponin` and `pain unresponsive to ibuprofen` hides `unresponsive`.
- * Linear in the text length: each token starts at most one walk of bounded depth.
+ * Phrases are token sequences in a trie (tokens from `cueTokens.ts`), matched leftmost-longest.
+ * Between two tokens of a phrase only spaces, tabs, hyphens, dashes, slashes and apostrophes may
+ * stand (`X-ray`, `88–92`, `ringer's`), never a line break or clause punctuation. A phrase listed
+ * under `exclude` consumes its tokens without counting, so `poc troponin` hides `troponin` and
+ * `pain unresponsive to ibuprofen` hides `unresponsive`. Linear in the text length: each token
+ * starts at most one walk of bounded depth.
  */
 import type { Assertion, Span } from '../../note/types';
+import { equalsLower, hashLower, phraseKeys, type TokenIndex } from './cueTokens';
+
+export { indexTokens, type TokenIndex } from './cueTokens';
 
 /** The assertion of a span of the note (the ConText module, or a stub in tests). */
 export type AssertFn = (span: Span) => Assertion;
@@ -29,10 +32,17 @@ export interface CueMatch {
   span: Span;
 }
 
+interface Terminal {
+  /** Index of the group the phrase belongs to; -1 for an exclude phrase. */
+  group: number;
+  /** The phrase's lower-cased tokens, to rule out hash collisions. */
+  keys: string[];
+}
+
 interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Index of the group the phrase ending here belongs to; -1 for an exclude phrase. */
-  group?: number;
+  /** Children by token hash. */
+  next: Map<number, TrieNode>;
+  terminal?: Terminal;
 }
 
 /** Compiled phrase groups, reusable across notes. */
@@ -40,38 +50,11 @@ export interface CueMatcher {
   readonly groups: readonly PhraseGroup[];
   readonly root: TrieNode;
   readonly maxDepth: number;
+  /** 1 at `hash & FIRST_MASK` of every phrase's first token: most tokens are rejected here. */
+  readonly first: Uint8Array;
 }
 
-/** The word tokens of a text with their offsets; built once per text and shared by matchers. */
-export interface TokenIndex {
-  readonly text: string;
-  readonly start: number[];
-  readonly end: number[];
-  /** Lower-cased token text. */
-  readonly key: string[];
-  /** 1 when the token may continue a phrase from the token before it. */
-  readonly joins: Uint8Array;
-}
-
-const TOKEN = /[\p{L}\p{N}]+|&/gu;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Characters that may stand between two words of one phrase (at most `MAX_JOIN` of them). */
-const JOINERS = new Set([' ', '\t', '-', '\u2010', '\u2011', '\u2013', '\u2014', '/', "'", '\u2019']);
-const MAX_JOIN = 4;
-
-/** True when the code unit at `i` starts a letter or digit (astral letters via their surrogate pair). */
-function wordAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return 1;
-  if (c < 128) return 0;
-  const cp = text.codePointAt(i) ?? c;
-  return WORD_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
-
-/** Splits a phrase from a knowledge file into the keys it matches. */
-export function phraseKeys(phrase: string): string[] {
-  return Array.from(phrase.toLowerCase().matchAll(TOKEN), (m) => m[0]);
-}
+const FIRST_MASK = 0xffff;
 
 /** Compiles groups (and phrases that must not count) into a matcher. */
 export function compileCues(groups: readonly PhraseGroup[], exclude: readonly string[] = []): CueMatcher {
@@ -83,91 +66,94 @@ export function compileCues(groups: readonly PhraseGroup[], exclude: readonly st
     maxDepth = Math.max(maxDepth, keys.length);
     let node = root;
     for (const k of keys) {
-      let child = node.next.get(k);
+      const h = hashLower(k);
+      let child = node.next.get(h);
       if (!child) {
         child = { next: new Map() };
-        node.next.set(k, child);
+        node.next.set(h, child);
       }
       node = child;
     }
     // An exclude phrase wins over a cue phrase spelled the same; otherwise the first group wins.
-    if (node.group === undefined || group === -1) node.group = group;
+    if (node.terminal === undefined || group === -1) node.terminal = { group, keys };
   };
   groups.forEach((g, i) => g.phrases.forEach((p) => add(p, i)));
   exclude.forEach((p) => add(p, -1));
-  return { groups, root, maxDepth };
+  const first = new Uint8Array(FIRST_MASK + 1);
+  for (const h of root.next.keys()) first[h & FIRST_MASK] = 1;
+  return { groups, root, maxDepth, first };
 }
 
-/**
- * Tokenizes the whole text once: runs of letters and digits, and `&`. A hand-written scanner (ASCII
- * fast path) because this runs over every character of the note.
- */
-export function indexTokens(text: string): TokenIndex {
-  const start: number[] = [];
-  const end: number[] = [];
-  const key: string[] = [];
-  const joins: number[] = [];
-  const n = text.length;
-  let gap = 0;
-  let joinable = false;
-  let i = 0;
-  while (i < n) {
-    let w = wordAt(text, i);
-    if (w === 0 && text.charCodeAt(i) !== 38 /* & */) {
-      if (JOINERS.has(text[i] ?? '')) gap++;
-      else joinable = false;
-      i++;
-      continue;
-    }
-    const s = i;
-    if (w === 0) i++;
-    else while (w > 0) {
-      i += w;
-      w = i < n ? wordAt(text, i) : 0;
-    }
-    joins.push(start.length > 0 && joinable && gap <= MAX_JOIN ? 1 : 0);
-    start.push(s);
-    end.push(i);
-    key.push(text.slice(s, i).toLowerCase());
-    gap = 0;
-    joinable = true;
-  }
-  return { text, start, end, key, joins: Uint8Array.from(joins) };
+/** True when the tokens from `first` spell `keys` (rules out a hash collision). */
+function spells(index: TokenIndex, first: number, keys: readonly string[]): boolean {
+  return keys.every((k, d) => equalsLower(index.text, index.start[first + d] ?? 0, index.end[first + d] ?? 0, k));
+}
+
+interface Candidate {
+  last: number;
+  terminal: Terminal;
 }
 
 /**
  * Cue matches of `matcher` in the index, leftmost-longest, inside `ranges` when given (a match
- * must lie wholly inside one range). Excluded phrases are consumed and not reported.
+ * must lie wholly inside one range; only those tokens are read). Excluded phrases are consumed
+ * and not reported.
  */
 export function matchCues(index: TokenIndex, matcher: CueMatcher, ranges?: readonly Span[]): CueMatch[] {
   const out: CueMatch[] = [];
-  const n = index.key.length;
-  let i = 0;
-  while (i < n) {
-    let node = matcher.root.next.get(index.key[i] ?? '');
-    let bestEnd = -1;
-    let bestGroup: number | undefined;
-    for (let j = i; node; ) {
-      if (node.group !== undefined) {
-        bestEnd = j;
-        bestGroup = node.group;
-      }
-      j++;
-      if (j >= n || j - i >= matcher.maxDepth || index.joins[j] !== 1) break;
-      node = node.next.get(index.key[j] ?? '');
-    }
-    if (bestGroup === undefined) {
+  if (!ranges) {
+    scan(index, matcher, 0, index.count, Infinity, out);
+    return out;
+  }
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    scan(index, matcher, firstTokenAt(index, r.start), index.count, r.end, out);
+  }
+  return out;
+}
+
+/** Index of the first token starting at or after `offset`. */
+function firstTokenAt(index: TokenIndex, offset: number): number {
+  let lo = 0;
+  let hi = index.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((index.start[mid] ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Matches from token `from` while tokens end by `limit` (an offset); appends to `out`. */
+function scan(index: TokenIndex, matcher: CueMatcher, from: number, to: number, limit: number, out: CueMatch[]): void {
+  const found: Candidate[] = [];
+  let i = from;
+  while (i < to && (index.end[i] ?? 0) <= limit) {
+    const h = index.hash[i] ?? 0;
+    if (matcher.first[h & FIRST_MASK] !== 1) {
       i++;
       continue;
     }
-    const group = matcher.groups[bestGroup];
-    const span = { start: index.start[i] ?? 0, end: index.end[bestEnd] ?? 0 };
-    if (group && (!ranges || ranges.some((r) => span.start >= r.start && span.end <= r.end))) {
-      out.push({ id: group.id, label: group.label, span });
+    found.length = 0;
+    let node = matcher.root.next.get(h);
+    for (let j = i; node; ) {
+      if (node.terminal) found.push({ last: j, terminal: node.terminal });
+      j++;
+      if (j >= to || j - i >= matcher.maxDepth || index.joins[j] !== 1 || (index.end[j] ?? 0) > limit) break;
+      node = node.next.get(index.hash[j] ?? 0);
     }
-    i = bestEnd + 1;
+    let hit: Candidate | undefined;
+    for (let k = found.length - 1; k >= 0 && !hit; k--) {
+      const f = found[k];
+      if (f && spells(index, i, f.terminal.keys)) hit = f;
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const group = matcher.groups[hit.terminal.group];
+    if (group) out.push({ id: group.id, label: group.label, span: { start: index.start[i] ?? 0, end: index.end[hit.last] ?? 0 } });
+    i = hit.last + 1;
   }
-  return out;
 }
 
 /** Assertion tests the scores use. */
@@ -180,7 +166,7 @@ export const accept = {
   affirmedKnown: (a: Assertion): boolean => a.certainty === 'affirmed' && a.temporality !== 'hypothetical' && a.experiencer === 'patient',
 };
 
-/** Keeps the matches whose assertion passes `test` (asserts every match: use on short lists). */
+/** Keeps the matches whose assertion passes `test` (asserts every match: for short lists). */
 export function asserted(matches: readonly CueMatch[], assert: AssertFn, test: (a: Assertion) => boolean): CueMatch[] {
   return matches.filter((m) => test(assert(m.span)));
 }

@@ -48,7 +48,10 @@ export interface HintOptions {
   includeZero?: boolean;
 }
 
-/** One inlay hint per scored NEWS2 parameter: `+3` beside the vital, the band in the tooltip. */
+/**
+ * One inlay hint per scored NEWS2 parameter, in text order: `+3` beside the vital, the band in
+ * the tooltip.
+ */
 export function news2Hints(news2: News2Result, options: HintOptions = {}): ScoreHint[] {
   const scale = news2.spo2Scale === 2 ? ' scale 2' : '';
   return news2.parameters
@@ -57,5 +60,6 @@ export function news2Hints(news2: News2Result, options: HintOptions = {}): Score
       span: p.span,
       label: `+${p.points}`,
       tooltip: `NEWS2 ${NEWS2_NAMES[p.parameter]}${p.parameter === 'spo2' ? scale : ''}: ${p.band} (RCP 2017)${p.note ? `. ${p.note}` : ''}`,
-    }));
+    }))
+    .sort((a, b) => a.span.start - b.span.start);
 }

@@ -3,7 +3,7 @@
  * the past medical history is not a stroke now), or only the plan-like sections (the orders from
  * which ESI counts resources).
  */
-import type { ClinicalNote, SectionKind, Span } from '../../note/types';
+import type { ClinicalNote, Span } from '../../note/types';
 
 /** The note minus the sections of `excluded` kinds (headings included); the whole note when none. */
 export function rangesExcluding(note: ClinicalNote, excluded: readonly string[]): Span[] {
@@ -33,7 +33,7 @@ export function sectionBodies(
   titles: readonly string[],
 ): Span[] {
   const chosen = note.sections.filter((s) => {
-    if (kinds.includes(s.kind as SectionKind)) return true;
+    if (kinds.includes(s.kind)) return true;
     const title = s.title.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
     return titles.some((t) => ` ${title} `.includes(` ${t} `));
   });
