@@ -1,7 +1,7 @@
 /** Commands of the extension. Each answers politely when the server is not running yet. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NoteModelRequest, ServerInfoRequest } from '../../server/src/protocol';
+import { NoteModelRequest, SHOW_TRIAGE_COMMAND, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
 
 export interface CommandContext {
   client(): LanguageClient | undefined;
@@ -36,6 +36,21 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       const model = await client.sendRequest(NoteModelRequest.type, { uri: editor.document.uri.toString() });
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }),
+    vscode.commands.registerCommand(SHOW_TRIAGE_COMMAND, async (uri?: string) => {
+      const target = uri ?? activeNote()?.document.uri.toString();
+      if (!target) {
+        void vscode.window.showInformationMessage('Open a clinical note to see its triage.');
+        return;
+      }
+      const client = readyClient(ctx);
+      if (!client) return;
+      const result = await client.sendRequest(TriageRequest.type, { uri: target });
+      if (!result) return;
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri).then(undefined, async () => {
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      });
     }),
     vscode.commands.registerCommand('medgemmaNotes.showServerInfo', async () => {
       const client = readyClient(ctx);

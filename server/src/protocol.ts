@@ -21,12 +21,19 @@ export interface ServerSettings {
     /** Rule ids (diagnostic codes) not to report. */
     disabledRules: string[];
   };
+  triage: {
+    /** Show the triage summary (ESI · NEWS2 · qSOFA) as a code lens at the top of the note. */
+    codeLens: boolean;
+    /** Show NEWS2 points (`+3`) as inlay hints after each scored vital. */
+    inlayHints: boolean;
+  };
   /** Notes over this many MiB are not analysed (they still open and edit normally). */
   maxNoteSizeMiB: number;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   diagnostics: { enable: true, delayMs: 200, disabledRules: [] },
+  triage: { codeLens: true, inlayHints: true },
   maxNoteSizeMiB: 16,
 };
 
@@ -45,6 +52,29 @@ export namespace NoteModelRequest {
   // `unknown` keeps the protocol free of project imports; the server returns a `ClinicalNote`.
   export const type = new RequestType<NoteModelParams, unknown, void>(method);
 }
+
+/**
+ * client → server: the structured triage of an open note: NEWS2 (RCP 2017) with per-parameter
+ * bands, qSOFA, SIRS, shock index, MAP and an ESI v4 suggestion, each with the spans of the values
+ * used. Returns null when the document is not open. The server returns a `Triage`
+ * (`server/src/clinical/scores/types.ts`).
+ */
+export namespace TriageRequest {
+  export const method = 'medgemmaNotes/triage';
+  export const type = new RequestType<NoteModelParams, TriageResponse | null, void>(method);
+}
+
+export interface TriageResponse {
+  /** The code-lens line, e.g. `Triage: ESI 2 · NEWS2 7 (high) · qSOFA 2`. */
+  summary: string;
+  /** The whole triage as Markdown, for display. */
+  markdown: string;
+  /** The structured result (a `Triage`). */
+  triage: unknown;
+}
+
+/** Client command the triage code lens runs, with the document URI as its argument. */
+export const SHOW_TRIAGE_COMMAND = 'medgemmaNotes.showTriage';
 
 /** Server information returned by `ServerInfoRequest`. */
 export interface ServerInfo {

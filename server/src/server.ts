@@ -12,7 +12,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './clinical/rules/index';
+import { formatTriageSummary } from './clinical/scores/format';
+import { triageMarkdown } from './clinical/scores/report';
 import { codeActions } from './features/codeActions';
+import { esiApplies, triageCodeLens } from './features/codeLens';
+import { toSpan } from './features/convert';
+import { triageInlayHints } from './features/inlayHints';
 import { DiagnosticsFeature } from './features/diagnostics';
 import { DocumentModels, idOf } from './features/documentModels';
 import { documentSymbols } from './features/documentSymbols';
@@ -22,6 +27,7 @@ import { type Logger, silentLogger } from './logger';
 import {
   DEFAULT_SETTINGS,
   NoteModelRequest,
+  TriageRequest,
   SETTINGS_SECTION,
   type ServerSettings,
   ServerInfoRequest,
@@ -44,6 +50,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
   const version = deps.version ?? '0.0.0';
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let canRefreshLenses = false;
+  let canRefreshHints = false;
   let disposed = false;
 
   const documents = new TextDocuments(TextDocument);
@@ -52,6 +60,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     settings = mergeSettings(init?.settings);
     logger.info(`MedGemma Notes server ${version} initialising (pid ${process.pid})`);
@@ -62,6 +72,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
         foldingRangeProvider: true,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'medgemma-notes', version },
     };
@@ -89,6 +101,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
     if (disposed) return;
     models.invalidateFindings();
     diagnostics.refreshAll();
+    if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   documents.onDidOpen((e) => {
@@ -114,9 +128,21 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
 
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(doc, models.note(doc))));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => foldingRanges(doc, models.note(doc))));
-  connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => hover(doc, models.note(doc), doc.offsetAt(p.position))));
+  connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => hover(doc, models.note(doc), doc.offsetAt(p.position), models.triage(doc))));
   connection.onCodeAction((p) => withDoc(p.textDocument.uri, [], (doc) => codeActions(doc, p)));
+  connection.onCodeLens((p) =>
+    withDoc(p.textDocument.uri, [], (doc) => (settings.triage.codeLens ? triageCodeLens(doc, models.note(doc), models.triage(doc)) : [])),
+  );
+  connection.languages.inlayHint.on((p) =>
+    withDoc(p.textDocument.uri, [], (doc) => (settings.triage.inlayHints ? triageInlayHints(doc, models.triage(doc), toSpan(doc, p.range)) : [])),
+  );
   connection.onRequest(NoteModelRequest.type, (p) => withDoc(p.uri, null, (doc) => models.note(doc)));
+  connection.onRequest(TriageRequest.type, (p) =>
+    withDoc(p.uri, null, (doc) => {
+      const triage = models.triage(doc);
+      return { summary: formatTriageSummary(triage, { esi: esiApplies(models.note(doc)) }), markdown: triageMarkdown(triage), triage };
+    }),
+  );
   connection.onRequest(ServerInfoRequest.type, () => ({ version, documents: documents.all().length, rules: RULES.map((r) => r.id) }));
 
   connection.onShutdown(() => {

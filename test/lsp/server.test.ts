@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   CodeActionRequest,
+  CodeLensRequest,
+  InlayHintRequest,
   type Diagnostic,
   type DocumentSymbol,
   DocumentSymbolRequest,
@@ -11,7 +13,7 @@ import {
   HoverRequest,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { NoteModelRequest, ServerInfoRequest } from '../../server/src/protocol';
+import { NoteModelRequest, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
 import type { ClinicalNote } from '../../server/src/note/types';
 import { type Harness, startServer } from './harness';
 
@@ -98,6 +100,54 @@ describe('language server over LSP', () => {
     const none = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 1 } });
     assert.equal(none, null);
     h.close(uri);
+  });
+
+  test('triage: code lens at the top, NEWS2 inlay hints after scored vitals, the triage request', async () => {
+    const uri = 'file:///ed.cnote';
+    const text = read(examples, 'ed-triage-sepsis.cnote');
+    h.open(uri, text);
+    const lenses = await h.client.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    assert.equal(lenses?.length, 1);
+    assert.equal(lenses![0]!.range.start.line, 0);
+    assert.equal(lenses![0]!.command?.title, 'Triage: ESI 2 · NEWS2 16 (high) · qSOFA 3 · shock index 1.37');
+    assert.equal(lenses![0]!.command?.command, 'medgemmaNotes.showTriage');
+    assert.deepEqual(lenses![0]!.command?.arguments, [uri]);
+
+    const lines = text.split('\n');
+    const hints = await h.client.sendRequest(InlayHintRequest.type, {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+    });
+    const labelAt = (needle: string) => {
+      const line = lines.findIndex((l) => l.includes(needle));
+      return hints?.filter((x) => x.position.line === line).map((x) => x.label);
+    };
+    assert.deepEqual(labelAt('BP 86/52'), ['+3']);
+    assert.deepEqual(labelAt('HR 118'), ['+2']);
+    assert.deepEqual(labelAt('RR 24'), ['+2']);
+    assert.deepEqual(labelAt('T 38.4C'), ['+1']);
+    assert.ok(hints!.every((x) => typeof x.tooltip === 'object' && /RCP 2017/.test((x.tooltip as MarkupContent).value)));
+
+    const hover = await h.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: lines.findIndex((l) => l.startsWith('HR 118')), character: 4 } });
+    assert.match((hover?.contents as MarkupContent).value, /NEWS2 pulse: .*→ \*\*\+2\*\*/);
+
+    const triage = await h.client.sendRequest(TriageRequest.type, { uri });
+    assert.equal(triage?.summary, lenses![0]!.command?.title);
+    assert.match(triage!.markdown, /Recommended response/);
+    assert.equal((triage!.triage as { news2: { total: number } }).news2.total, 16);
+    h.close(uri);
+  });
+
+  test('no triage lens on a note with nothing to score; ESI only on ED notes', async () => {
+    const uri = 'file:///prose.cnote';
+    h.open(uri, 'Seen for follow-up of knee pain. Doing well with physiotherapy; continue home exercises.\n');
+    assert.deepEqual(await h.client.sendRequest(CodeLensRequest.type, { textDocument: { uri } }), []);
+    h.close(uri);
+    const pn = 'file:///pn.cnote';
+    h.open(pn, read(examples, 'progress-note-chf.cnote'));
+    const pl = await h.client.sendRequest(CodeLensRequest.type, { textDocument: { uri: pn } });
+    assert.equal(pl?.[0]?.command?.title, 'Triage: NEWS2 1 (low) · qSOFA 0');
+    h.close(pn);
   });
 
   test('structured note request returns the parse of the current version', async () => {

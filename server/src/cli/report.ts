@@ -5,6 +5,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
+import { formatTriageSummary } from '../clinical/scores/format';
+import type { Triage } from '../clinical/scores/types';
+import { esiApplies, hasTriageInputs } from '../features/codeLens';
 import type { ClinicalNote, Span, Vital } from '../note/types';
 
 export interface FileResult {
@@ -14,6 +17,8 @@ export interface FileResult {
   text?: string;
   note?: ClinicalNote;
   findings: Finding[];
+  /** Scores and ESI suggestion (absent when the note was not analysed). */
+  triage?: Triage;
 }
 
 export interface Position {
@@ -73,6 +78,7 @@ export function renderText(results: readonly FileResult[], color: boolean): stri
         `${note.medications.length} medications · ${note.labs.length} labs · ${note.problems.length} problems · allergies: ${allergyText(note)}`,
     );
     if (note.vitals.length > 0) out.push(`  vitals: ${note.vitals.map(vitalText).join(', ')}`);
+    if (r.triage && hasTriageInputs(note)) out.push(`  ${formatTriageSummary(r.triage, { esi: esiApplies(note) })}`);
     for (const f of r.findings) {
       const p = pos(f.span).start;
       out.push(`  ${r.path}:${p.line + 1}:${p.character + 1}  ${c(sevColor[f.severity], f.severity.padEnd(8))}  ${f.message}  ${c('2', f.code)}`);
@@ -108,6 +114,7 @@ export function renderJson(results: readonly FileResult[], version: string): str
         ...(f.fixes?.length ? { fixes: f.fixes } : {}),
       })),
       note: r.note,
+      triage: r.triage,
     };
   });
   return JSON.stringify({ tool: { name: 'medgemma-notes', version }, summary: summary(results), files }, null, 2) + '\n';

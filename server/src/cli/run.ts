@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { analyze } from '../clinical/analyze';
 import type { Rule } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
+import { computeTriage } from '../clinical/scores/triage';
 import { parseNote } from '../note/parseNote';
 import { collectFiles, readNote } from './files';
 import { type FileResult, renderJson, renderSarif, renderText } from './report';
@@ -122,7 +123,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const note = parseNote(read.text, { maxLength: maxBytes });
     const findings = analyze({ text: read.text, note }, { disabledRules: args.disabled, ...(io.rules ? { rules: io.rules } : {}) });
-    results.push({ path: file, text: read.text, note, findings });
+    results.push({ path: file, text: read.text, note, findings, triage: computeTriage(read.text, note) });
   }
 
   const report =

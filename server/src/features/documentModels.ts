@@ -5,6 +5,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../clinical/analyze';
 import type { Finding } from '../clinical/findings';
+import { computeTriage } from '../clinical/scores/triage';
+import type { Triage } from '../clinical/scores/types';
 import type { Logger } from '../logger';
 import { parseNote } from '../note/parseNote';
 import type { ClinicalNote } from '../note/types';
@@ -14,6 +16,7 @@ interface Entry {
   version: number;
   note: ClinicalNote;
   findings?: Finding[];
+  triage?: Triage;
 }
 
 export class DocumentModels {
@@ -38,6 +41,13 @@ export class DocumentModels {
       this.logger.debug(`analyse ${idOf(doc.uri)} v${doc.version}: ${entry.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
     }
     return entry.findings;
+  }
+
+  /** Scores and triage for this document version (computed once per version). */
+  triage(doc: TextDocument): Triage {
+    const entry = this.entry(doc);
+    entry.triage ??= computeTriage(doc.getText(), entry.note);
+    return entry.triage;
   }
 
   /** Drops cached findings (settings changed); parses stay valid. */

@@ -4,6 +4,7 @@
  */
 import { type Hover, MarkupKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Triage } from '../clinical/scores/types';
 import type { ClinicalNote, LabResult, Medication, Span, Vital } from '../note/types';
 import { toRange } from './convert';
 
@@ -86,9 +87,21 @@ export function medicationMarkdown(m: Medication): string {
   return lines.join('\n\n');
 }
 
-export function hover(doc: TextDocument, note: ClinicalNote, offset: number): Hover | null {
+/** The NEWS2 bands that scored this vital (RCP 2017), when triage used it. */
+function news2Markdown(v: Vital, triage: Triage | undefined): string {
+  if (!triage) return '';
+  const used = triage.news2.parameters.filter((p) => p.span.start < v.span.end && v.span.start < p.span.end);
+  if (used.length === 0) return '';
+  const lines = used.map((p) => `NEWS2 ${p.parameter.replace(/-/g, ' ')}: ${p.band} → **+${p.points}**${p.note ? ` (${p.note})` : ''}`);
+  const scale = triage.news2.spo2Scale === 2 && used.some((p) => p.parameter === 'spo2') ? ' · SpO₂ scale 2' : '';
+  return `\n\n---\n\n${lines.join('\n\n')}\n\n_Royal College of Physicians, NEWS2 (2017)${scale}_`;
+}
+
+export function hover(doc: TextDocument, note: ClinicalNote, offset: number, triage?: Triage): Hover | null {
   for (const v of note.vitals) {
-    if (contains(v.span, offset)) return { contents: { kind: MarkupKind.Markdown, value: vitalMarkdown(v) }, range: toRange(doc, v.span) };
+    if (contains(v.span, offset)) {
+      return { contents: { kind: MarkupKind.Markdown, value: vitalMarkdown(v) + news2Markdown(v, triage) }, range: toRange(doc, v.span) };
+    }
   }
   for (const l of note.labs) {
     if (contains(l.span, offset)) return { contents: { kind: MarkupKind.Markdown, value: labMarkdown(l) }, range: toRange(doc, l.span) };

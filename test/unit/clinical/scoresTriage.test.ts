@@ -182,3 +182,15 @@ describe('whole notes', () => {
     assert.match(hints[0]?.tooltip ?? '', /^NEWS2 SpO2 scale 2: 88–92 → 0 \(RCP 2017\)$/);
   });
 });
+
+describe('parenthetical asides', () => {
+  test('an earlier reading in parentheses after the current one is not the one scored', () => {
+    const text = 'VITALS:\nRR 24\nSpO2 91% on 2L NC (88% on RA per EMS)\n';
+    const t = computeTriage(text, parseNote(text));
+    const spo2 = t.news2.parameters.find((p) => p.parameter === 'spo2');
+    const air = t.news2.parameters.find((p) => p.parameter === 'air-or-oxygen');
+    assert.equal(spo2?.value, 91);
+    assert.equal(air?.value, 'oxygen');
+    assert.equal(air?.points, 2);
+  });
+});

@@ -62,6 +62,7 @@ function titleLines(text: string): string {
 }
 /** The sig is written elsewhere, unknown to the writer, or the medication is not being taken. */
 const SIG_ELSEWHERE_RE = /(?:\b(?:as directed|as instructed|per (?:sliding )?scale|sliding scale|per protocol|per instructions|per pharmacy|per (?:gastro|cardio|neuro|onc|endo|renal|nephro|psych|rheum|derm|resp|haem|hem|specialist|hospital|team|gp|pcp)\w*|taper(?:ing)?|titrat\w*|see (?:taper|instructions|below|above)|ssi|unsure|unknown|unk|to confirm|to clarify|not confirmed|ran out|not using|not taking|stopped|ceased?|expired|completed|finished|uncertain|sparingly|vax|vaccine|booster|immunis\w*|immuniz\w*)(?![\p{L}])|\?)/iu;
+const STOPPED_TITLE_RE = /\b(?:stop\w*|discontinu\w*|held|hold|previous|prior|past|old)\b/i;
 const LIST_ITEM_PREFIX_RE = /^[ \t]*(?:(?:[-–•*·+]|\d{1,2}[.)])[ \t]*)?(?:(?:new|continue|continued|cont|home|current)[ \t]*:?[ \t]+)?$/i;
 /** As-needed use written in words: no schedule is expected. */
 const AS_NEEDED_RE = /\b(?:prn|as needed|when needed|if needed|as required|occas\w*|intermittent\w*|rarely|sometimes)\b/i;
@@ -113,6 +114,7 @@ export const medicationIncomplete: Rule = {
     const out: Finding[] = [];
     const ctx: ListContext = {
       medSections: new SpanIndex(note.sections.filter((s) => s.kind === 'medications').map((s) => s.bodySpan), (s) => s),
+      stoppedSections: new SpanIndex(note.sections.filter((s) => STOPPED_TITLE_RE.test(s.title)).map((s) => s.span), (s) => s),
       labs: new SpanIndex(note.labs, (l) => l.span),
     };
     for (const m of note.medications) {
@@ -133,6 +135,8 @@ export const medicationIncomplete: Rule = {
 
 interface ListContext {
   medSections: SpanIndex<Span>;
+  /** `Stopped:`, `Discontinued`, `Held` sub-lists: not current medications. */
+  stoppedSections: SpanIndex<Span>;
   labs: SpanIndex<unknown>;
 }
 
@@ -141,7 +145,8 @@ function missingParts(text: string, ctx: ListContext, m: Medication): string[] {
   if (m.context !== 'medication-list' || m.status !== 'active' || m.prn || !m.known) return [];
   if (text[m.nameSpan.end] === ':') return []; // `Warfarin: counselled re ...` is a note about it
   if (ctx.labs.has(m.span)) return []; // `Albumin 30` is a result
-  if (!ctx.medSections.has({ start: m.span.start, end: m.span.start + 1 })) return [];
+  const at = { start: m.span.start, end: m.span.start + 1 };
+  if (!ctx.medSections.has(at) || ctx.stoppedSections.has(at)) return [];
   // Only list items: the medication opens its line (after a bullet or number), not a mention in
   // a sentence (`Will decide insulin vs metformin`, `takes metformin 500 mg and Norvasc`).
   const lineStart = lineStartBefore(text, m.span.start, 400);

@@ -68,10 +68,12 @@ function gcsProblem(total: number | undefined, c: { eye: number; verbal: number;
 
 /* ------------------------------------------------------------------ text scan for dropped values */
 
-const TEMP_RE = /(?<![\p{L}\p{N}])(temp(?:erature)?|tmax|t)[ \t]*[:=]?[ \t]*([1-9]\d{2,3})(?![\d.,])(?![ \t]?(?:ms|mg|ml|mm|cm|min|hrs?|h|k|x|%)(?![\p{L}]))/giu;
+const TEMP_RE = /(?<![\p{L}\p{N}])(temp(?:erature)?|tmax|t)[ \t]*[:=]?[ \t]*([1-9]\d{2,3})(?![\d.]|,\d)/giu;
+/** A unit after the number that makes it something else (`T 385 ms`), matched case-sensitively (`HR` is not `hr`). */
+const NOT_TEMPERATURE_UNIT_RE = /^[ \t]?(?:ms|mg|ml|mL|mm|cm|min|mins|hrs?|h|k|K|x|%|cells)(?![A-Za-z])/;
 const VITAL_LABEL_RE = /(?<![A-Za-z0-9])(?:bp|hr|rr|p|pulse|spo2|sats?|resp)(?![A-Za-z0-9])/i;
 const SPO2_RE = /(?<![\p{L}\p{N}])(?:spo2|sao2|o2 sats?|o2 saturation|sats?|pulse ox)[ \t]*[:=]?[ \t]*(\d{3,4})[ \t]?%/giu;
-const GCS_RE = /(?<![\p{L}\p{N}])GCS[ \t]*(?:score)?[ \t]*(?:of|[:=])?[ \t]*(\d{1,2})(?:[ \t]?\/[ \t]?15)?(?![\d.\-–/])/giu;
+const GCS_RE = /(?<![\p{L}\p{N}])GCS[ \t]*(?:score)?[ \t]*(?:of|[:=])?[ \t]*(\d{1,2})(?:[ \t]?\/[ \t]?15)?(?![\d\-–/]|\.\d)/giu;
 const GCS_PARTS_RE = /(?<![\p{L}\p{N}])E[ \t]?(\d)[ \t,]*V[ \t]?(\d|T)[ \t,]*M[ \t]?(\d)(?![\p{L}\p{N}])/gu;
 
 export const implausibleValue: Rule = {
@@ -105,6 +107,7 @@ function scanText(text: string, note: ClinicalNote, out: Finding[]): void {
     const value = Number(raw);
     const celsius = value >= cLow && value <= cHigh;
     if (!celsius && !(value >= fLow && value <= fHigh)) continue;
+    if (NOT_TEMPERATURE_UNIT_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     // A bare `T` is a temperature only on a line with other vital signs.
     if ((m[1] ?? '').length === 1 && !VITAL_LABEL_RE.test(lineAround(text, m.index))) continue;
     const span = { start: m.index, end: m.index + m[0].length };

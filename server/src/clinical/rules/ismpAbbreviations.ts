@@ -24,8 +24,9 @@ const TIW_RE = /(?<![\p{L}\p{N}.])(?:tiw|t\.i\.w\.?)(?![\p{L}\p{N}])/giu;
 const DC_RE = /(?<![\p{L}\p{N}/])[Dd]\/[Cc](?:['’]?(?:e?d|ing))?(?![\p{L}\p{N}/])/gu;
 const SITE_RE = /(?<![\p{L}\p{N}.])(?:OU|OS|OD|AU|AS|AD|o\.u\.|o\.s\.|o\.d\.|od)(?![\p{L}\p{N}])/gu;
 const IN_RE = /(?<![\p{L}\p{N}])IN(?![\p{L}\p{N}])/gu;
-const AT_RE = /@/g;
-const AND_RE = /(?<=\s)&(?=\s)/g;
+/** `@` before what a sig puts there: a time, a rate, a dose (`@ 8 pm`, `@100 mL/hr`, `@.5mg`, `@ HS`). */
+const AT_RE = /@(?=[ \t]{0,2}[\p{L}\d.])/gu;
+const AND_RE = /(?<=[\p{L}\d][ \t]{1,2})&(?=[ \t]{1,2}[\p{L}\d.])/gu;
 const COMPARE_RE = /(?<![<>=\-])([<>]=?)[ \t]?(?=\.?\d)/g;
 const DAYS_RE = /(?<![\p{L}\p{N}])[x×][ \t]?(\d{1,3})[ \t]?d(?![\p{L}\p{N}])/giu;
 const TIME_BEFORE_RE = /\d[ \t]*(?:am|pm|a\.m\.|p\.m\.)[ \t]*$/i;

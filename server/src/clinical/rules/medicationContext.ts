@@ -60,12 +60,12 @@ const SIG_WORD_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${alternation([...ctx.routes, ...ctx.frequencies])}|${ctx.frequencyPattern})(?![\p{L}\p{N}])`,
   'iu',
 );
-const FOLLOW = new Set([...ctx.followWords, ...ctx.frequencies, ...ctx.routes].map((w) => w.toLowerCase()));
+const FOLLOW = new Set([...ctx.followWords, ...ctx.frequencies, ...ctx.scheduleWords, ...ctx.routes].map((w) => w.toLowerCase()));
 const FREQUENCY_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${alternation([...ctx.frequencies, ...ctx.scheduleWords])}|${ctx.frequencyPattern})(?![\p{L}\p{N}])`,
   'iu',
 );
-const FREQUENCY_WORDS = new Set(ctx.frequencies.map((w) => w.toLowerCase()));
+const FREQUENCY_WORDS = new Set([...ctx.frequencies, ...ctx.scheduleWords].map((w) => w.toLowerCase()));
 const FREQ_TOKEN_RE = new RegExp(String.raw`^(?:${ctx.frequencyPattern}|x\d*|q\d+\w*)$`, 'i');
 const wordsRe = (words: readonly string[], flags: string): RegExp =>
   new RegExp(String.raw`(?<![\p{L}])(?:${alternation(words)})(?![\p{L}])`, flags);

@@ -35,9 +35,16 @@ export function formatCriteria(name: string, s: CriteriaScore): string {
   return s.missing.length > 0 ? `${name} ${s.score}+` : `${name} ${s.score}`;
 }
 
+/** Options for `formatTriageSummary`. */
+export interface SummaryOptions {
+  /** Include the ESI suggestion (default true; ESI is an emergency-department triage scale). */
+  esi?: boolean;
+}
+
 /** The code-lens line, e.g. `Triage: ESI 2 · NEWS2 7 (high) · qSOFA 2`. */
-export function formatTriageSummary(t: Triage): string {
-  const parts = [formatEsi(t.esi), formatNews2(t.news2), formatCriteria('qSOFA', t.qsofa)];
+export function formatTriageSummary(t: Triage, options: SummaryOptions = {}): string {
+  const parts = [formatNews2(t.news2), formatCriteria('qSOFA', t.qsofa)];
+  if (options.esi !== false) parts.unshift(formatEsi(t.esi));
   if (t.shockIndex.elevated && t.shockIndex.value !== undefined) parts.push(`shock index ${t.shockIndex.value.toFixed(2)}`);
   return `Triage: ${parts.join(' · ')}`;
 }

@@ -4,6 +4,7 @@
  */
 import { createAssertionContext } from '../../note/assertion';
 import type { ClinicalNote } from '../../note/types';
+import { withoutAsides } from './asides';
 import { indexTokens, type AssertFn } from './cues';
 import { computeEsi } from './esi';
 import { computeMap, computeShockIndex } from './hemodynamics';
@@ -17,7 +18,8 @@ import type { Triage } from './types';
  * `assert` gives the ConText assertion of a span of `text`; by default the note's own assertion
  * module is used.
  */
-export function computeTriage(text: string, note: ClinicalNote, assert?: AssertFn): Triage {
+export function computeTriage(text: string, parsed: ClinicalNote, assert?: AssertFn): Triage {
+  const note: ClinicalNote = { ...parsed, vitals: withoutAsides(text, parsed.vitals) };
   const assertFn = assert ?? createAssertionContext(text).assertionFor;
   const index = indexTokens(text);
   return {

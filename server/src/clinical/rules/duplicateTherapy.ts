@@ -1,0 +1,204 @@
+/**
+ * `duplicate-therapy`: two active medications that should not be taken together because they do
+ * the same thing (`duplicateClasses.json`): two anticoagulants, dual renin-angiotensin blockade,
+ * serotonergic combinations, two NSAIDs, two P2Y12 inhibitors, two benzodiazepines, two
+ * antipsychotics; two products with a shared ingredient; and the same drug ordered twice.
+ *
+ * Precision choices (a home list restated in the plan is normal and must not fire):
+ * - The same drug fires only when it is listed twice in one medication list (or one plan) on
+ *   different lines, both scheduled, with no cue that the entries complement each other (AM/PM,
+ *   ER + IR, a taper, a sliding scale) or that one replaces the other (`increase to`); or when the
+ *   plan orders it at a different dose or frequency while also saying "continue home medications"
+ *   (then both may be given).
+ * - Class pairs fire once per pair of drugs, on the later mention, with the earlier as related
+ *   information. Bridging or a documented switch near either entry lowers the level (to advisory
+ *   for anticoagulants, per `transitionSeverity`).
+ */
+import data from '../../knowledge/duplicateClasses.json';
+import type { Finding, Reference, Rule, Severity } from '../findings';
+import type { Medication } from '../../note/types';
+import { capitalised, currentMedications, formatNumber, type ExtraDrugs, type MedEntry } from './medicationScope';
+import { lineEndAfter, lineStartBefore, MAX_FINDINGS_PER_RULE } from './spanIndex';
+
+const CODE = 'duplicate-therapy';
+
+interface Members {
+  classes?: readonly string[];
+  generics?: readonly string[];
+}
+interface PairRule {
+  id: string;
+  a: Members;
+  b?: Members;
+  same?: boolean;
+  exclude?: Members & { routes?: readonly string[]; cues?: readonly string[] };
+  severity: string;
+  transitionSeverity?: string;
+  transitionCuesExtra?: readonly string[];
+  message: string;
+  transitionMessage?: string;
+  reference: string;
+}
+
+const REFERENCES = data.references as Record<string, Reference>;
+const RULES = data.pairRules as readonly PairRule[];
+const EXTRA = data.extraDrugs as ExtraDrugs;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const cueRe = (cues: readonly string[]): RegExp =>
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...cues].sort((x, y) => y.length - x.length).map((c) => escape(c).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, 'iu');
+const TRANSITION_RE = cueRe(data.transitionCues);
+const COMPLEMENT_RE = cueRe(data.sameDrug.complementaryCues);
+const CHANGE_RE = cueRe(data.sameDrug.changeCues);
+const CONTINUE_HOME_RE = cueRe(data.sameDrug.continueHome);
+const PLAN_SECTIONS = new Set<string>(data.sameDrug.planSections);
+const EXTRA_TRANSITION = new Map(RULES.map((r) => [r.id, r.transitionCuesExtra ? cueRe(r.transitionCuesExtra) : undefined]));
+const EXCLUDE_CUES = new Map(RULES.map((r) => [r.id, r.exclude?.cues ? cueRe(r.exclude.cues) : undefined]));
+
+export const duplicateTherapy: Rule = {
+  id: CODE,
+  description: 'Therapeutic duplication: two anticoagulants, dual RAAS blockade, serotonergic combinations, two NSAIDs/benzodiazepines/antipsychotics, shared ingredients, the same drug ordered twice.',
+  run({ text, note }): Finding[] {
+    if (note.inputProblem) return [];
+    const entries = currentMedications(text, note, EXTRA);
+    if (entries.length < 2) return [];
+    const out: Finding[] = [];
+    classPairs(text, entries, out);
+    sameDrug(text, entries, out);
+    return out.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_FINDINGS_PER_RULE);
+  },
+};
+
+/** Pairs of different drugs that share an ingredient or fall under one pair rule, once per pair. */
+function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]): void {
+  const firsts = new Map<string, MedEntry>();
+  for (const e of entries) if (!firsts.has(e.generic)) firsts.set(e.generic, e);
+  const list = [...firsts.values()];
+  for (let i = 0; i < list.length && out.length < MAX_FINDINGS_PER_RULE; i++) {
+    for (let j = i + 1; j < list.length; j++) {
+      const x = list[i]!;
+      const y = list[j]!;
+      const shared = x.ingredients.find((g) => y.ingredients.includes(g));
+      if (shared) {
+        const si = data.sharedIngredient;
+        const severity = (si.advisoryIngredients.includes(shared) ? 'advisory' : si.severity) as Severity;
+        out.push(pairFinding(text, x, y, severity, si.message.replace('{ingredient}', shared), REFERENCES[si.reference]));
+        continue;
+      }
+      const rule = RULES.find((r) => matches(text, r, x, y));
+      if (!rule) continue;
+      const extra = EXTRA_TRANSITION.get(rule.id);
+      const transition = rule.transitionSeverity !== undefined && (nearCue(text, x, TRANSITION_RE, extra) || nearCue(text, y, TRANSITION_RE, extra));
+      const severity = (transition ? rule.transitionSeverity : rule.severity) as Severity;
+      const message = transition && rule.transitionMessage ? rule.transitionMessage : rule.message;
+      out.push(pairFinding(text, x, y, severity, message, REFERENCES[rule.reference]));
+    }
+  }
+}
+
+function matches(text: string, rule: PairRule, x: MedEntry, y: MedEntry): boolean {
+  if (excluded(text, rule, x) || excluded(text, rule, y)) return false;
+  const b = rule.same ? rule.a : rule.b ?? rule.a;
+  return (member(x, rule.a) && member(y, b)) || (member(y, rule.a) && member(x, b));
+}
+
+function member(e: MedEntry, m: Members): boolean {
+  return (m.generics?.includes(e.generic) ?? false) || (m.classes?.some((c) => e.classes.has(c)) ?? false);
+}
+
+function excluded(text: string, rule: PairRule, e: MedEntry): boolean {
+  const ex = rule.exclude;
+  if (!ex) return false;
+  if (ex.generics?.includes(e.generic) || ex.classes?.some((c) => e.classes.has(c))) return true;
+  if (e.med.route && ex.routes?.includes(e.med.route.value)) return true;
+  return EXCLUDE_CUES.get(rule.id)?.test(text.slice(e.med.span.start, e.line.end)) ?? false;
+}
+
+/** A cue on the entry's line or the lines just before and after it (a `Bridging:` label, a note under it). */
+function nearCue(text: string, e: MedEntry, re: RegExp, extra?: RegExp): boolean {
+  const start = lineStartBefore(text, Math.max(0, e.line.start - 1), 400);
+  const end = lineEndAfter(text, Math.min(text.length, e.line.end + 1), 400);
+  const around = text.slice(start, end);
+  return re.test(around) || (extra?.test(around) ?? false);
+}
+
+/** A finding on the later of the two mentions, pointing back at the earlier. */
+function pairFinding(text: string, x: MedEntry, y: MedEntry, severity: Severity, template: string, reference: Reference | undefined): Finding {
+  const [first, second] = x.med.span.start <= y.med.span.start ? [x, y] : [y, x];
+  const name = (e: MedEntry): string => (e.med.name.toLowerCase() === e.generic ? e.med.name : `${e.med.name} (${e.generic})`);
+  const message = capitalised(template.replace('{a}', name(second)).replace('{b}', name(first)));
+  const f: Finding = {
+    code: CODE,
+    severity,
+    message,
+    span: second.med.nameSpan,
+    related: [{ span: first.med.nameSpan, message: `${capitalised(first.med.name)} is written here.` }],
+  };
+  if (reference) f.reference = reference;
+  return f;
+}
+
+/** The same drug twice in one list, or in the plan at another dose while home medications continue. */
+function sameDrug(text: string, entries: readonly MedEntry[], out: Finding[]): void {
+  const continueHome = CONTINUE_HOME_RE.test(text);
+  const byGeneric = new Map<string, MedEntry[]>();
+  for (const e of entries) byGeneric.set(e.generic, [...(byGeneric.get(e.generic) ?? []), e]);
+  const sd = data.sameDrug;
+  for (const group of byGeneric.values()) {
+    if (out.length >= MAX_FINDINGS_PER_RULE) return;
+    const scheduled = group.filter((e) => !e.med.prn && (e.med.strength || e.med.frequency) && !cueOnLine(text, e, COMPLEMENT_RE) && !cueOnLine(text, e, CHANGE_RE));
+    let reported = false;
+    for (let i = 0; i < scheduled.length && !reported; i++) {
+      for (let j = i + 1; j < scheduled.length && !reported; j++) {
+        const a = scheduled[i]!;
+        const b = scheduled[j]!;
+        if (a.line.start === b.line.start || !sameRoute(a.med, b.med)) continue;
+        const sameList = a.list !== undefined && a.list === b.list && (a.list.kind === 'medications' || PLAN_SECTIONS.has(a.list.kind));
+        const homeThenPlan = continueHome && differ(a.med, b.med) && isHomeList(a) && !isHomeList(b) && b.list !== undefined && PLAN_SECTIONS.has(b.list.kind);
+        if (!sameList && !homeThenPlan) continue;
+        const template = sameList ? sd.messageList : sd.messageContinue;
+        const message = template
+          .replace('{a}', capitalised(b.med.name))
+          .replace('{list}', `"${a.list?.title ?? 'the list'}"`)
+          .replace('{first}', sig(a.med))
+          .replace('{second}', sig(b.med));
+        const f: Finding = {
+          code: CODE,
+          severity: sd.severity as Severity,
+          message,
+          span: b.med.nameSpan,
+          related: [{ span: a.med.span, message: `${capitalised(a.med.name)} ${sig(a.med)} is written here.` }],
+        };
+        const ref = REFERENCES[sd.reference];
+        if (ref) f.reference = ref;
+        out.push(f);
+        reported = true;
+      }
+    }
+  }
+}
+
+function cueOnLine(text: string, e: MedEntry, re: RegExp): boolean {
+  return re.test(text.slice(e.line.start, e.line.end));
+}
+
+function isHomeList(e: MedEntry): boolean {
+  return e.med.context === 'medication-list' && e.list?.kind === 'medications';
+}
+
+function sameRoute(a: Medication, b: Medication): boolean {
+  return !a.route || !b.route || a.route.value === b.route.value;
+}
+
+/** Different strength or a different number of doses a day, when both are written. */
+function differ(a: Medication, b: Medication): boolean {
+  if (a.strength && b.strength && (a.strength.value !== b.strength.value || a.strength.unit.toLowerCase() !== b.strength.unit.toLowerCase())) return true;
+  const fa = a.frequency?.dosesPerDay;
+  const fb = b.frequency?.dosesPerDay;
+  return fa !== undefined && fb !== undefined && fa !== fb;
+}
+
+/** `25 mg BID`: the dose and frequency as written. */
+function sig(m: Medication): string {
+  const dose = m.strength ? `${formatNumber(m.strength.value)} ${m.strength.unit}`.trim() : '';
+  return [dose, m.frequency?.text ?? ''].filter((s) => s.length > 0).join(' ') || 'no dose written';
+}
