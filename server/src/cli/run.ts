@@ -109,14 +109,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
 
-  const { files, missing } = await collectFiles(args.paths);
+  const { files, missing } = collectFiles(args.paths);
   for (const m of missing) io.stderr(`medgemma-notes: ${m}: no such file or folder\n`);
   if (files.length === 0 && missing.length === 0) io.stderr('medgemma-notes: no .cnote or .note files found\n');
 
   const maxBytes = args.maxSizeMiB * 1024 * 1024;
   const results: FileResult[] = [];
   for (const file of files) {
-    const read = await readNote(file, maxBytes);
+    const read = readNote(file, maxBytes);
     if ('error' in read) {
       results.push({ path: file, error: read.error, findings: [] });
       continue;

@@ -42,7 +42,7 @@ const HISTORY_SECTIONS = new Set(['pmh', 'psh', 'family-history', 'social-histor
 const DISCHARGE_HISTORY_SECTIONS = new Set(['hpi', 'hospital-course']);
 const ADMISSION_TITLE_RE = /\b(?:admission|admitting|admit|presentation|presenting|initial)\b/i;
 /** A goal, threshold or safety-net cue earlier in the sentence: `keep SBP > 90`, `return if ... unresponsive`. */
-const GOAL_CUE_RE = /\b(?:goal|target|keep|maintain|titrate|if|unless|hold(?:ing)? (?:for|if)|call|notify|parameters?|signs?|watch for|monitor for|return|seek|discussed|advised|educated|explained|red flags?|safety[- ]?net\w*)\b[^.;\n]*$/i;
+const GOAL_CUE_RE = /\b(?:goal|target|keep|maintain|titrate|if|unless|hold(?:ing)? (?:for|if)|call|notify|parameters?|watch for|monitor for|return|seek|discussed|advised|educated|explained|signs of|red flags?|safety[- ]?net\w*)\b[^.;\n]*$/i;
 /** A past value: `prev K+ 6.3`, `baseline Hb 6.8`, `h/o Na 118`. */
 const PAST_CUE_RE = /\b(?:prev|previous|previously|prior|baseline|historical|old|h\/o|hx of|history of|last (?:year|month|week|visit|admission))\b[^.;\n\d]{0,12}$/i;
 /** Labels that make a bare number an SpO2 (`Sat` alone is also Saturday). */
@@ -124,16 +124,16 @@ function vitalHit(kind: string, shown: string, value: number, t: Threshold): Hit
   return { key: `${kind}:${roundTo(value, 2)}`, message: `${shown} ${t.label}: ${t.action}`, reference: limits?.reference ?? 'news2' };
 }
 
-function labHit(lab: LabResult): Hit | undefined {
+function labHit(lab: LabResult): Omit<Hit, 'key'> | undefined {
   const limits = LAB_LIMITS.get(lab.analyte);
   const value = lab.canonical.value;
   const unit = lab.unitAssumed ? (lab.unit ? `${lab.unit}, unit assumed` : '') : lab.unit;
   const converted = Math.abs(value - lab.value) > 1e-9 ? ` (${fmt(roundTo(value, 2))} ${lab.canonical.unit})` : '';
   const shown = `${limits?.display ?? lab.display} ${lab.comparator ?? ''}${fmt(lab.value)}${unit ? ' ' + unit : ''}${converted}`;
   const t = crossedLab(limits, value, lab.comparator);
-  if (t && limits) return { key: lab.analyte, message: `${shown} ${t.label}: ${t.action}`, reference: limits.reference };
+  if (t && limits) return { message: `${shown} ${t.label}: ${t.action}`, reference: limits.reference };
   if (lab.flag === 'critical' || lab.flag === 'HH' || lab.flag === 'LL') {
-    return { key: lab.analyte, message: `${shown} is flagged critical (${lab.flag}) by the laboratory: confirm it and act on it now.`, reference: 'labs' };
+    return { message: `${shown} is flagged critical (${lab.flag}) by the laboratory: confirm it and act on it now.`, reference: 'labs' };
   }
   return undefined;
 }

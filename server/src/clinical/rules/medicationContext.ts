@@ -279,7 +279,7 @@ function sigGap(gap: string): boolean {
   for (const m of gap.matchAll(/[\p{L}][\p{L}.]*|[^\s\p{L}\d.,%~()/\-–+*'’]/gu)) {
     const w = m[0].toLowerCase();
     if (!/^\p{L}/u.test(w)) return false;
-    if (!SIG_GAP.has(w) && !SIG_GAP.has(w.replace(/\.+$/, '')) && !/^q\d*\p{L}*$/u.test(w)) return false;
+    if (!SIG_GAP.has(w) && !SIG_GAP.has(w.replace(/\.+$/, '')) && !/^q\d+\p{L}*$/u.test(w)) return false;
   }
   return true;
 }

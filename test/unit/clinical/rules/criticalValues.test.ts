@@ -185,6 +185,11 @@ describe('critical-value: context', () => {
     assert.deepEqual(found, []);
   });
 
+  test('a "Vital signs:" label is not a safety-net cue', () => {
+    const text = 'Vital signs: BP 80/40, HR 140';
+    assert.deepEqual(flagged(text, vitalFindings(text, [bp(text, 'BP 80/40', 80, 40), vital(text, 'HR 140', 'heart-rate', 140, '/min')])), ['BP 80/40', 'HR 140']);
+  });
+
   test('empty and refused notes give nothing', () => {
     assert.deepEqual(run(rule, ''), []);
     const text = 'K 7.1';

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench:rules [-- --data DIR]`:
+ * 1. the median time of a full rules pass (and of parse + rules) on a 2,000-line note;
+ * 2. notes per second of the real `medgemma-notes check` binary over every shared note
+ *    (written to a temporary folder as .cnote files, checked in one process);
+ * 3. how often each rule fires on the ordinary notes (SynGP500 and ACI-Bench), as the Markdown
+ *    table the README shows.
+ * Prints a JSON line last. Build first (`npm run build`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../server/src/clinical/analyze';
+import { RULES } from '../server/src/clinical/rules/index';
+import { parseNote } from '../server/src/note/parseNote';
+import { dataDir, loadSharedNotes } from './sharedData';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function main(): void {
+  const root = path.resolve(__dirname, '..');
+  const cli = path.join(root, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error('dist/cli.js not found: run `npm run build` first.');
+  const notes = loadSharedNotes(dataDir());
+
+  // 1. A 2,000-line note made of ordinary notes.
+  const lines: string[] = [];
+  for (let i = 0; lines.length < 2000; i++) lines.push(...notes[i % notes.length]!.text.split(/\r?\n/));
+  const text = lines.slice(0, 2000).join('\n');
+  const note = parseNote(text);
+  analyze({ text, note });
+  const rulesMs: number[] = [];
+  const fullMs: number[] = [];
+  for (let i = 0; i < 21; i++) {
+    let t0 = performance.now();
+    analyze({ text, note });
+    rulesMs.push(performance.now() - t0);
+    t0 = performance.now();
+    analyze({ text, note: parseNote(text) });
+    fullMs.push(performance.now() - t0);
+  }
+
+  // 2. The real binary over every shared note.
+  const dir = mkdtempSync(path.join(tmpdir(), 'mgn-bench-'));
+  try {
+    notes.forEach((n, i) => {
+      const sub = path.join(dir, n.source.replace(/[^A-Za-z0-9_-]+/g, '_'));
+      mkdirSync(sub, { recursive: true });
+      writeFileSync(path.join(sub, `${String(i).padStart(5, '0')}.cnote`), n.text);
+    });
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'check', dir, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const checkMs = performance.now() - t0;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr}`);
+
+    // 3. Rule frequency on ordinary notes.
+    const ordinary = notes.filter((n) => n.source === 'syngp500' || n.source.startsWith('aci_bench'));
+    const fired = new Map<string, { notes: number; findings: number }>();
+    for (const n of ordinary) {
+      const findings = analyze({ text: n.text, note: parseNote(n.text) });
+      const codes = new Set<string>();
+      for (const f of findings) {
+        const e = fired.get(f.code) ?? { notes: 0, findings: 0 };
+        e.findings++;
+        if (!codes.has(f.code)) e.notes++;
+        codes.add(f.code);
+        fired.set(f.code, e);
+      }
+    }
+    console.log(`\nRule frequency on ${ordinary.length} ordinary notes (SynGP500 + ACI-Bench):\n`);
+    console.log('| rule | notes with a finding | % of notes | findings |');
+    console.log('|---|---:|---:|---:|');
+    for (const rule of RULES) {
+      const e = fired.get(rule.id) ?? { notes: 0, findings: 0 };
+      console.log(`| \`${rule.id}\` | ${e.notes} | ${((100 * e.notes) / ordinary.length).toFixed(1)} % | ${e.findings} |`);
+    }
+    console.log('');
+    console.log(`rules pass on a 2,000-line note (${(text.length / 1024).toFixed(0)} KiB): median ${median(rulesMs).toFixed(2)} ms; parse + rules: median ${median(fullMs).toFixed(1)} ms`);
+    console.log(`medgemma-notes check: ${notes.length} notes in ${(checkMs / 1000).toFixed(2)} s = ${(notes.length / (checkMs / 1000)).toFixed(0)} notes/s`);
+    console.log(
+      JSON.stringify({
+        lines: 2000,
+        rulesPassMedianMs: Number(median(rulesMs).toFixed(3)),
+        parseAndRulesMedianMs: Number(median(fullMs).toFixed(2)),
+        checkNotes: notes.length,
+        checkNotesPerSecond: Math.round(notes.length / (checkMs / 1000)),
+        rules: RULES.length,
+      }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
