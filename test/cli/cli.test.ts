@@ -21,12 +21,14 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 describe('medgemma-notes check', () => {
   test('text: a summary line per note and a total', async () => {
     const r = await cli(['check', examples]);
-    assert.equal(r.code, 0, r.err);
+    assert.equal(r.code, 1, 'hp-medication-safety.cnote holds critical findings');
     const files = r.out.split('\n').filter((l) => /\.cnote: /.test(l));
     assert.equal(files.length, 6);
     assert.match(r.out, /ed-triage-sepsis\.cnote: ed-note · 74 y female · \d+ sections · [1-9]\d* vitals/);
     assert.match(r.out, /vitals: .*BP 86\/52/);
-    assert.match(r.out, /6 notes checked: 0 critical/);
+    assert.match(r.out, /Triage: ESI 2 · NEWS2 16 \(high\) · qSOFA 3/);
+    assert.match(r.out, /hp-medication-safety\.cnote:43:23  warning   "QD" \(daily\) is on the Joint Commission "Do Not Use" list.*do-not-use-abbreviation/);
+    assert.match(r.out, /6 notes checked: [1-9]\d* critical, [1-9]\d* warnings/);
   });
 
   test('json: findings with ranges and the structured note, as documented', async () => {
@@ -116,9 +118,11 @@ describe('the bundled CLI binary', () => {
   test('runs from dist/cli.js with a shebang and the documented exit codes', () => {
     const cliPath = path.join(root, 'dist', 'cli.js');
     assert.match(readFileSync(cliPath, 'utf8').split('\n')[0]!, /^#!\/usr\/bin\/env node/);
-    const ok = spawnSync(process.execPath, [cliPath, 'check', examples, '--format', 'json'], { encoding: 'utf8' });
+    const ok = spawnSync(process.execPath, [cliPath, 'check', path.join(examples, 'clinic-visit-diabetes.cnote'), '--format', 'json'], { encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
-    assert.equal(JSON.parse(ok.stdout).files.length, 6);
+    assert.equal(JSON.parse(ok.stdout).files.length, 1);
+    const critical = spawnSync(process.execPath, [cliPath, 'check', examples], { encoding: 'utf8' });
+    assert.equal(critical.status, 1, 'error-level findings exit 1');
     const bad = spawnSync(process.execPath, [cliPath, 'check'], { encoding: 'utf8' });
     assert.equal(bad.status, 2);
     const version = spawnSync(process.execPath, [cliPath, '--version'], { encoding: 'utf8' });

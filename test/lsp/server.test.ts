@@ -184,6 +184,38 @@ describe('language server over LSP', () => {
     h.close(clean);
   });
 
+  test('safety diagnostics carry code, source, reference link and a quick fix that rewrites the text', async () => {
+    const uri = 'file:///hp.cnote';
+    const text = read(examples, 'hp-medication-safety.cnote');
+    h.open(uri, text);
+    const diags = await h.diagnostics(uri, (ds) => ds.some((d) => d.code === 'do-not-use-abbreviation'));
+    const qd = diags.find((d) => d.code === 'do-not-use-abbreviation' && /"QD"/.test(messageOf(d)))!;
+    assert.ok(qd, 'QD is flagged');
+    assert.equal(qd.source, 'MedGemma Notes');
+    assert.equal(qd.severity, 2 /* Warning */);
+    assert.match(qd.codeDescription?.href ?? '', /^https:\/\//);
+    const lines = text.split('\n');
+    assert.equal(lines[qd.range.start.line]!.slice(qd.range.start.character, qd.range.end.character), 'QD');
+    assert.ok(diags.some((d) => d.code === 'do-not-use-abbreviation' && d.severity === 1 /* Error: 10 U insulin */));
+
+    const actions = await h.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: qd.range, context: { diagnostics: [qd] } });
+    const fix = (actions as { title: string; isPreferred?: boolean; edit?: { changes?: Record<string, { range: typeof qd.range; newText: string }[]> } }[])[0]!;
+    assert.match(fix.title, /daily/);
+    assert.equal(fix.isPreferred, true);
+    const edit = fix.edit!.changes![uri]![0]!;
+    const line = lines[edit.range.start.line]!;
+    const fixed = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
+    assert.ok(!/\bQD\b/.test(fixed) && /\bdaily\b/.test(fixed), fixed);
+
+    // Applying the fix (a new version) clears that diagnostic and the stale fix is no longer offered.
+    h.change(uri, [{ range: edit.range, text: edit.newText }]);
+    const after = await h.diagnostics(uri, (ds) => !ds.some((d) => /"QD"/.test(messageOf(d))));
+    assert.ok(after.some((d) => d.code === 'do-not-use-abbreviation'), 'the other findings stay');
+    const stale = await h.client.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: qd.range, context: { diagnostics: [qd] } });
+    assert.deepEqual(stale, []);
+    h.close(uri);
+  });
+
   test('code actions: none offered for foreign diagnostics', async () => {
     const uri = 'file:///ca.cnote';
     h.open(uri, 'Plan: rest\n');

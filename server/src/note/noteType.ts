@@ -18,7 +18,7 @@ export function detectNoteType(text: string, sections: readonly Section[]): Note
   const head = text.slice(0, 600);
   for (const [re, type] of TITLE_CUES) if (re.test(head)) return type;
   const kinds = new Set(sections.map((s) => s.kind));
-  if (kinds.has('hospital-course') || kinds.has('instructions')) return 'discharge-summary';
+  if (kinds.has('hospital-course')) return 'discharge-summary';
   if (kinds.has('subjective') && (kinds.has('objective') || kinds.has('assessment'))) return 'progress-note';
   if (kinds.has('hpi') && kinds.has('physical-exam') && (kinds.has('pmh') || kinds.has('ros'))) return 'history-and-physical';
   return 'unknown';

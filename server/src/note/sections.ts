@@ -79,7 +79,7 @@ const MARKDOWN = /^([ \t]{0,3})(#{1,6})[ \t]+([^\n]*?)[ \t]*#*$/;
 /** `Title:` at the start of a line (optionally after a list bullet); the title has no digits. */
 const COLON_HEADING = /^([ \t]{0,12})([A-Za-z][A-Za-z '&/-]{0,48}?(?:[ \t]{0,4}\([^)\n]{0,60}\))?)[ \t]{0,4}:(?=[ \t]|$)/;
 /** A line that is only a title (no colon), e.g. `Assessment and Plan` or `HISTORY OF PRESENT ILLNESS`. */
-const BARE_HEADING = /^([ \t]{0,12})([A-Za-z][A-Za-z '&/-]{1,48}?(?:[ \t]{0,4}\([^)\n]{0,60}\))?)$/;
+const BARE_HEADING = /^([ \t]{0,12})([A-Za-z][A-Za-z '&/-]{0,48}?(?:[ \t]{0,4}\([^)\n]{0,60}\))?)$/;
 /** Inline ALL-CAPS heading after a sentence end: `...; HPI: ...`, `... A: ...`. */
 // Bounded look-behind: an unbounded one rescans long runs of spaces (quadratic).
 const INLINE_HEADING = /(?<=[.;][ \t]{1,8}|[ \t]{2})([A-Z][A-Z&/]{0,12}(?: [A-Z&/]{1,12}){0,3}):(?=[ \t])/g;
@@ -146,7 +146,8 @@ function headingsOfLine(lineText: string, lineStart: number, lineEnd: number, md
       const title = bare[2] ?? '';
       const norm = normaliseHeading(title);
       const kind = sectionKindOf(title);
-      if (kind && !SINGLE_LETTER.has(norm) && (isAllCaps(title) || /^[A-Z]/.test(title))) {
+      // A SOAP letter alone on its line (`A` then the assessment below) is a heading when upper case.
+      if (kind && (!SINGLE_LETTER.has(norm) || /^[SOAP]$/.test(title)) && (isAllCaps(title) || /^[A-Z]/.test(title))) {
         hits.push(hit(kind, title, plainLevel, lineStart + indent, lineEnd));
       } else if (!kind && isAllCaps(title) && wordCount(title) >= 2 && wordCount(title) <= 5 && !SYSTEM_LABELS.has(norm)) {
         hits.push(hit('other', title, afterKnown ? plainLevel + 1 : plainLevel, lineStart + indent, lineEnd));

@@ -127,3 +127,13 @@ describe('section headings', () => {
     assert.ok(performance.now() - started < LINEAR_TIME_BOUND_MS, 'section parsing must stay linear');
   });
 });
+
+describe('SOAP letters alone on a line', () => {
+  test('an upper-case S, O, A or P alone on its line is a heading; lower case is not', () => {
+    const t = 'S\nfeels better\nO\nafebrile\nA\nimproving\nP\nhome\na\n';
+    assert.deepEqual(
+      findSections(t).map((s) => s.kind),
+      ['subjective', 'objective', 'assessment', 'plan'],
+    );
+  });
+});

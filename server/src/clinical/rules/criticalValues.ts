@@ -110,8 +110,8 @@ function vitalHits(v: Vital): Hit[] {
     const t = crossed(VITAL_LIMITS.get(v.kind), v.value);
     if (t) {
       const limits = VITAL_LIMITS.get(v.kind);
-      const shown = `${limits?.display ?? v.kind} ${fmt(v.value)} ${v.unit}`.trimEnd();
-      const written = v.original ? `${limits?.display ?? v.kind} ${fmt(v.original.value)} ${v.original.unit} (${fmt(roundTo(v.value, 1))} ${v.unit})` : shown;
+      const shown = `${limits?.display ?? v.kind} ${withUnit(v.value, v.unit)}`;
+      const written = v.original ? `${limits?.display ?? v.kind} ${withUnit(v.original.value, v.original.unit)} (${withUnit(roundTo(v.value, 1), v.unit)})` : shown;
       const oxygen = v.kind === 'spo2' && v.oxygen ? (v.oxygen.supplemental ? ' on supplemental oxygen' : ' on room air') : '';
       hits.push(vitalHit(v.kind, written + oxygen, v.value, t));
     }
@@ -194,6 +194,11 @@ function unitInDoubt(lab: LabResult): boolean {
  */
 export function lowTmax(text: string, v: Vital): boolean {
   return v.kind === 'temperature' && v.value < 35 && /^t[ \t-]?max/i.test(text.slice(v.span.start, v.span.end));
+}
+
+/** `38/min`, `86%`, `39.7 °C`: per-minute and percent attach to the number. */
+function withUnit(value: number, unit: string): string {
+  return /^[/%]/.test(unit) || unit === '' ? `${fmt(value)}${unit}` : `${fmt(value)} ${unit}`;
 }
 
 /** A number as a clinician writes it: no float noise, no trailing zeros. */

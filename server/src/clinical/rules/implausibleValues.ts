@@ -39,7 +39,7 @@ export function implausibleVital(v: Vital): string | undefined {
     case 'respiratory-rate':
       return v.value > LIMITS['respiratory-rate'].max ? `respiratory rate ${fmt(v.value)}/min is above ${LIMITS['respiratory-rate'].max}/min; re-check (an extra digit?).` : undefined;
     case 'spo2':
-      return v.value > LIMITS.spo2.max ? `SpO2 ${fmt(v.value)} % is above 100 %; re-check.` : undefined;
+      return v.value > LIMITS.spo2.max ? `SpO2 ${fmt(v.value)}% is above 100%; re-check.` : undefined;
     case 'weight': {
       if (v.value <= LIMITS.weight.max) return undefined;
       const written = v.original ? ` (written ${fmt(v.original.value)} ${v.original.unit})` : '';
@@ -119,7 +119,7 @@ function scanText(text: string, note: ClinicalNote, out: Finding[]): void {
   }
   for (const m of text.matchAll(SPO2_RE)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    if (Number(m[1]) > LIMITS.spo2.max && !taken(span)) out.push(finding(span, `Likely a typo: SpO2 ${m[1]} % is above 100 %; re-check.`));
+    if (Number(m[1]) > LIMITS.spo2.max && !taken(span)) out.push(finding(span, `Likely a typo: SpO2 ${m[1]}% is above 100%; re-check.`));
   }
   for (const m of text.matchAll(GCS_RE)) {
     const span = { start: m.index, end: m.index + m[0].length };

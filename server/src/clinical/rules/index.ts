@@ -1,5 +1,19 @@
 /** The built-in rule set, in the order rules run. Each rule lives in its own file. */
 import type { Rule } from '../findings';
+import { criticalValue } from './criticalValues';
+import { allergiesNotDocumented, medicationIncomplete, missingAssessmentPlan } from './documentationGaps';
+import { doNotUseAbbreviation } from './doNotUse';
+import { implausibleValue } from './implausibleValues';
 import { inputNotAnalysed } from './inputNotAnalysed';
+import { errorProneAbbreviation } from './ismpAbbreviations';
 
-export const RULES: readonly Rule[] = [inputNotAnalysed];
+export const RULES: readonly Rule[] = [
+  inputNotAnalysed,
+  doNotUseAbbreviation,
+  errorProneAbbreviation,
+  criticalValue,
+  implausibleValue,
+  missingAssessmentPlan,
+  allergiesNotDocumented,
+  medicationIncomplete,
+];

@@ -8,6 +8,7 @@
  *
  * Pure; one call per rule run.
  */
+import { createAssertionContext } from '../../note/assertion';
 import { lookupDrug } from '../../note/drugLexicon';
 import type { ClinicalNote, Medication, Section, SectionKind, Span } from '../../note/types';
 import { lineEndAfter, lineStartBefore, SpanIndex } from './spanIndex';
@@ -45,12 +46,13 @@ const LAB_UNIT_RE = /\/(?:d?l|dl|ml)$/i;
 /**
  * Active medications that read as current therapy: listed in a medication section, or written
  * with a dose, route, frequency or PRN (an order), outside history and allergy sections, not a
- * lab value, not a past course.
+ * lab value, not a past course, not negated, hypothetical or about someone else (ConText).
  */
 export function currentMedications(text: string, note: ClinicalNote, extraDrugs: ExtraDrugs = {}): MedEntry[] {
   const labs = new SpanIndex(note.labs, (l) => l.span);
   const allergies = new SpanIndex(note.allergies.items, (a) => a.span);
   const sections = new SpanIndex(note.sections, (s) => s.span);
+  const assertion = createAssertionContext(text);
   const out: MedEntry[] = [];
   for (const med of note.medications) {
     if (med.status !== 'active') continue;
@@ -63,6 +65,9 @@ export function currentMedications(text: string, note: ClinicalNote, extraDrugs:
     if (around.some((s) => NOT_CURRENT.has(s.kind))) continue;
     const line = { start: lineStartBefore(text, med.span.start, 400), end: lineEndAfter(text, med.span.end, 400) };
     if (PAST_BEFORE_RE.test(text.slice(line.start, med.nameSpan.start)) || PAST_AFTER_RE.test(text.slice(med.nameSpan.end, line.end))) continue;
+    // `may consider sertraline`, `no NSAIDs`, `if pain persists, naproxen 500 mg BID`: not taken now.
+    const a = assertion.assertionFor(med.nameSpan);
+    if (a.certainty !== 'affirmed' || a.temporality !== 'recent' || a.experiencer !== 'patient') continue;
     out.push({ med, ...known, list: listOf(around), line });
   }
   return out;
