@@ -1,7 +1,7 @@
 /** Commands of the extension. Each answers politely when the server is not running yet. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NoteModelRequest, SHOW_TRIAGE_COMMAND, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
+import { CdsHooksRequest, NoteModelRequest, SHOW_TRIAGE_COMMAND, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
 
 export interface CommandContext {
   client(): LanguageClient | undefined;
@@ -51,6 +51,23 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await vscode.commands.executeCommand('markdown.showPreviewToSide', doc.uri).then(undefined, async () => {
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
       });
+    }),
+    vscode.commands.registerCommand('medgemmaNotes.exportCdsHooks', async () => {
+      const editor = activeNote();
+      if (!editor) {
+        void vscode.window.showInformationMessage('Open a clinical note to export its decision support.');
+        return;
+      }
+      const client = readyClient(ctx);
+      if (!client) return;
+      const response = await client.sendRequest(CdsHooksRequest.type, { uri: editor.document.uri.toString() });
+      if (!response) return;
+      const source = editor.document.uri;
+      const defaultUri = source.scheme === 'file' ? vscode.Uri.file(source.fsPath.replace(/\.[^./\\]+$/, '') + '.cds-hooks.json') : undefined;
+      const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'CDS Hooks response': ['json'] }, title: 'Export decision support as CDS Hooks cards' });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(response, null, 2) + '\n', 'utf8'));
+      void vscode.window.showInformationMessage(`Exported ${response.cards.length} CDS Hooks card${response.cards.length === 1 ? '' : 's'}.`);
     }),
     vscode.commands.registerCommand('medgemmaNotes.showServerInfo', async () => {
       const client = readyClient(ctx);

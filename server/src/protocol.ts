@@ -73,6 +73,16 @@ export interface TriageResponse {
   triage: unknown;
 }
 
+/**
+ * client → server: the note's decision support as a CDS Hooks 2.0 response (`{ cards: [...] }`):
+ * one card per finding (critical/warning/info), suggestions for safe fixes, and a triage card.
+ * Returns null when the document is not open.
+ */
+export namespace CdsHooksRequest {
+  export const method = 'medgemmaNotes/cdsHooks';
+  export const type = new RequestType<NoteModelParams, { cards: unknown[] } | null, void>(method);
+}
+
 /** Client command the triage code lens runs, with the document URI as its argument. */
 export const SHOW_TRIAGE_COMMAND = 'medgemmaNotes.showTriage';
 

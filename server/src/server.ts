@@ -11,6 +11,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingsToCards } from './clinical/cdsHooks';
 import { RULES } from './clinical/rules/index';
 import { formatTriageSummary } from './clinical/scores/format';
 import { triageMarkdown } from './clinical/scores/report';
@@ -26,6 +27,7 @@ import { hover } from './features/hover';
 import { type Logger, silentLogger } from './logger';
 import {
   DEFAULT_SETTINGS,
+  CdsHooksRequest,
   NoteModelRequest,
   TriageRequest,
   SETTINGS_SECTION,
@@ -33,6 +35,12 @@ import {
   ServerInfoRequest,
 } from './protocol';
 import { mergeSettings } from './settings';
+
+/** The note's file name, for card labels (the folder path may name a patient; the name is the user's own). */
+function noteName(uri: string): string {
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  return name.length > 0 ? name : 'note';
+}
 
 export interface ServerDeps {
   logger?: Logger;
@@ -142,6 +150,9 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
       const triage = models.triage(doc);
       return { summary: formatTriageSummary(triage, { esi: esiApplies(models.note(doc)) }), markdown: triageMarkdown(triage), triage };
     }),
+  );
+  connection.onRequest(CdsHooksRequest.type, (p) =>
+    withDoc(p.uri, null, (doc) => findingsToCards(models.findings(doc), { text: doc.getText(), noteId: noteName(doc.uri), triage: models.triage(doc) })),
   );
   connection.onRequest(ServerInfoRequest.type, () => ({ version, documents: documents.all().length, rules: RULES.map((r) => r.id) }));
 

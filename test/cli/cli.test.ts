@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { runCli } from '../../server/src/cli/run';
+import { validateResponse } from '../../server/src/clinical/cdsHooks';
 import type { Finding, Rule } from '../../server/src/clinical/findings';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -84,6 +85,18 @@ describe('medgemma-notes check', () => {
     assert.equal(await runCli(['check', note], io), 1);
     assert.match(out, /minimal\.cnote:1:1  critical  always  test-critical/);
     assert.equal(await runCli(['check', note, '--disable', 'test-critical'], io), 0);
+  });
+
+  test('cds-hooks: one valid CDS Hooks 2.0 response per note', async () => {
+    const r = await cli(['check', path.join(examples, 'hp-medication-safety.cnote'), path.join(fixtures, 'binary.note'), '--format', 'cds-hooks']);
+    const out = JSON.parse(r.out) as { notes: { path: string; error?: string; response?: { cards: { indicator: string; summary: string; suggestions?: unknown[] }[] } }[] };
+    const [hp, bin] = out.notes;
+    assert.deepEqual(validateResponse(hp!.response), []);
+    const cards = hp!.response!.cards;
+    assert.equal(cards[0]!.indicator, 'critical', 'critical cards first');
+    assert.ok(cards.some((c) => /QD/.test(c.summary) && (c.suggestions?.length ?? 0) > 0), 'the QD card suggests the fix');
+    assert.ok(cards.every((c) => c.summary.length < 140));
+    assert.match(bin!.error ?? '', /binary/);
   });
 
   test('usage errors exit 2 with help; --help, --version and --list-rules exit 0', async () => {

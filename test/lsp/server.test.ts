@@ -13,7 +13,8 @@ import {
   HoverRequest,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { NoteModelRequest, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
+import { validateResponse } from '../../server/src/clinical/cdsHooks';
+import { CdsHooksRequest, NoteModelRequest, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
 import type { ClinicalNote } from '../../server/src/note/types';
 import { type Harness, startServer } from './harness';
 
@@ -206,6 +207,10 @@ describe('language server over LSP', () => {
     const line = lines[edit.range.start.line]!;
     const fixed = line.slice(0, edit.range.start.character) + edit.newText + line.slice(edit.range.end.character);
     assert.ok(!/\bQD\b/.test(fixed) && /\bdaily\b/.test(fixed), fixed);
+
+    const cds = await h.client.sendRequest(CdsHooksRequest.type, { uri });
+    assert.deepEqual(validateResponse(cds), []);
+    assert.ok((cds?.cards.length ?? 0) >= 5);
 
     // Applying the fix (a new version) clears that diagnostic and the stale fix is no longer offered.
     h.change(uri, [{ range: edit.range, text: edit.newText }]);

@@ -3,6 +3,7 @@
  * format is documented in the README) and SARIF 2.1.0 (for code-scanning tools).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingsToCards } from '../clinical/cdsHooks';
 import type { Finding, Severity } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
 import { formatTriageSummary } from '../clinical/scores/format';
@@ -118,6 +119,21 @@ export function renderJson(results: readonly FileResult[], version: string): str
     };
   });
   return JSON.stringify({ tool: { name: 'medgemma-notes', version }, summary: summary(results), files }, null, 2) + '\n';
+}
+
+/* ------------------------------------------------------------------ CDS Hooks */
+
+/**
+ * `{ notes: [{ path, response }] }` where each `response` is a CDS Hooks 2.0 response body
+ * (`{ cards }`); notes that could not be analysed carry `error` instead.
+ */
+export function renderCdsHooks(results: readonly FileResult[]): string {
+  const notes = results.map((r) => {
+    if (r.error || r.text === undefined) return { path: r.path, error: r.error ?? 'not analysed' };
+    const name = r.path.split(/[\\/]/).pop() ?? r.path;
+    return { path: r.path, response: findingsToCards(r.findings, { text: r.text, noteId: name, ...(r.triage ? { triage: r.triage } : {}) }) };
+  });
+  return JSON.stringify({ notes }, null, 2) + '\n';
 }
 
 /* ------------------------------------------------------------------ SARIF 2.1.0 */

@@ -6,7 +6,7 @@ import { RULES } from '../clinical/rules/index';
 import { computeTriage } from '../clinical/scores/triage';
 import { parseNote } from '../note/parseNote';
 import { collectFiles, readNote } from './files';
-import { type FileResult, renderJson, renderSarif, renderText } from './report';
+import { type FileResult, renderCdsHooks, renderJson, renderSarif, renderText } from './report';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -22,7 +22,7 @@ const USAGE = `Usage: medgemma-notes check <files or folders...> [options]
 Checks clinical notes (.cnote, .note) with the same analysis as the VS Code extension.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text (default), json, sarif, or cds-hooks
   --output FILE              write the report to FILE instead of standard output
   --disable RULE[,RULE]      do not run these rules (repeatable)
   --max-size MIB             skip notes larger than this (default 16)
@@ -37,7 +37,7 @@ Exit status: 0 no error-level finding, 1 at least one error-level (critical) fin
 interface Args {
   command?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'cds-hooks';
   output?: string;
   disabled: string[];
   maxSizeMiB: number;
@@ -61,7 +61,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' | 'list-r
     if (a === '--list-rules') return 'list-rules';
     if (a === '--format' || a.startsWith('--format=')) {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format '${f}' (text, json or sarif)`);
+      if (f !== 'text' && f !== 'json' && f !== 'sarif' && f !== 'cds-hooks') throw new UsageError(`unknown format '${f}' (text, json, sarif or cds-hooks)`);
       args.format = f;
     } else if (a === '--output' || a.startsWith('--output=') || a === '-o') args.output = value();
     else if (a === '--disable' || a.startsWith('--disable=')) args.disabled.push(...value().split(',').map((s) => s.trim()).filter(Boolean));
@@ -127,7 +127,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const report =
-    args.format === 'json' ? renderJson(results, io.version) : args.format === 'sarif' ? renderSarif(results, io.version) : renderText(results, io.color && !args.output);
+    args.format === 'json'
+      ? renderJson(results, io.version)
+      : args.format === 'sarif'
+        ? renderSarif(results, io.version)
+        : args.format === 'cds-hooks'
+          ? renderCdsHooks(results)
+          : renderText(results, io.color && !args.output);
   if (args.output) await fs.writeFile(args.output, report, 'utf8');
   else io.stdout(report);
 

@@ -93,7 +93,7 @@ export function findingsToCards(findings: readonly Finding[], options: CdsCardsO
   const { text, noteId, triage, patient } = options;
   if (noteId.trim() === '') throw new RangeError('noteId is empty: pass an identifier of the note (e.g. its file name), not patient data.');
   if (patient !== undefined && !RELATIVE_REFERENCE.test(patient)) {
-    throw new RangeError(`patient must be a FHIR relative reference such as "Patient/123" (got ${patient.length} characters that are not one).`);
+    throw new RangeError('patient must be a FHIR relative reference such as "Patient/123"; the value given is not one.');
   }
   const ctx: Context = { text, noteId, patient, lines: new LineIndex(text) };
   const seen = new Map<string, number>();

@@ -41,6 +41,7 @@ interface Check {
 }
 interface Spec extends DoseSpec {
   id: string;
+  display: string;
   generics?: readonly string[];
   classes?: readonly string[];
   sumAcrossProducts?: { max: number; severity: string };
@@ -137,6 +138,8 @@ function judge(text: string, spec: Spec, entry: MedEntry, a: Amounts | undefined
     route: m.route?.value ?? '',
     sig: sigText(entry, dose),
     verb: m.prn ? 'can reach' : 'adds up to',
+    // `Tylenol ... 6,000 mg/day of acetaminophen`, but not `Acetaminophen ... mg/day of acetaminophen`.
+    of: entry.generic === spec.display ? '' : ` of ${spec.display}`,
     ...fill,
   };
   const message = check.message.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '').replace(/\s{2,}/g, ' ');
@@ -199,9 +202,13 @@ function conditionOk(text: string, check: Check, entry: MedEntry, a: Amounts | u
   const line = lineOf(text, entry);
   if (check.unlessCue && CUE_SETS.get(check.unlessCue)?.test(line)) return false;
   const cue = (set: string): boolean => CUE_SETS.get(set)?.test(line) ?? false;
+  const when = check.when ?? '';
+  if (when.startsWith('cue:')) return cue(when.slice(4));
+  if (when.startsWith('notCue:')) return !cue(when.slice(7));
   switch (check.when) {
     case undefined: return true;
     case 'elderlyOrLiver': return patient.elderly || patient.liver;
+    case 'lowReserve': return patient.liver || (patient.weightKg !== undefined && patient.weightKg < COND.lowWeightKg);
     case 'notOncology': return !patient.oncology && !ONCOLOGY_RE.test(line);
     case 'prophylaxis': return cue('prophylaxis');
     case 'central': return cue('central');

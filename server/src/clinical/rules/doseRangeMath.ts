@@ -50,7 +50,7 @@ const NOT_AN_AMOUNT = new Set(['ml', 'l', 'm2', 'm²']);
 /** `over 4 hours`, `over 30 min`: an infusion's duration. */
 const OVER_RE = /\bover\s+(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|min|mins|minutes?)\b/i;
 /** `max 3 g/day`, `not to exceed 4000 mg in 24 h`, `max 6 tabs/day`, `no more than 4 doses a day`. */
-const CAP_RE = /\b(?:max(?:imum)?|not to exceed|nte|do not exceed|no more than|up to)\b\.?:?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(g|gm|grams?|mg|mcg|tabs?|tablets?|caps?|capsules?|doses?|times)\b/i;
+const CAP_RE = /\b(?:max(?:imum)?|not to exceed|nte|do not exceed|no more than)\b\.?:?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:(g|gm|grams?|mg|mcg|tabs?|tablets?|caps?|capsules?|doses?|times)\b|(?=\s*(?:\/|per|a|in)\s*(?:day|d|24\s*h)))/i;
 /** `x 2 doses`, `x2` (a count of doses, not `x 5 days`). */
 const COUNT_RE = /\bx\s?(\d{1,2})\b(?!\s*(?:d\b|days?|wks?|weeks?|mo\b|months?|h\b|hrs?|hours?|min))/i;
 
@@ -158,7 +158,8 @@ function capped(text: string, entry: MedEntry, spec: DoseSpec, daily: number, pe
   const cap = CAP_RE.exec(text.slice(entry.med.nameSpan.end, entry.line.end));
   if (!cap) return daily;
   const n = parseDecimal((cap[1] ?? '').replace(/,/g, ''));
-  const what = (cap[2] ?? '').toLowerCase();
+  // `max 8/day` counts the entry's tablets when it has a tablet count, else its doses.
+  const what = (cap[2] ?? (entry.med.quantity ? 'tabs' : 'doses')).toLowerCase();
   let limit: number | undefined;
   if (/^(?:g|gm|grams?|mg|mcg)$/.test(what)) limit = convert(n, canonicalDoseUnit(what) ?? what, spec.unit);
   else if (/^(?:tabs?|tablets?|caps?|capsules?)$/.test(what)) limit = n * perUnit;

@@ -5,14 +5,18 @@
  * antipsychotics; two products with a shared ingredient; and the same drug ordered twice.
  *
  * Precision choices (a home list restated in the plan is normal and must not fire):
- * - The same drug fires only when it is listed twice in one medication list (or one plan) on
- *   different lines, both scheduled, with no cue that the entries complement each other (AM/PM,
- *   ER + IR, a taper, a sliding scale) or that one replaces the other (`increase to`); or when the
- *   plan orders it at a different dose or frequency while also saying "continue home medications"
- *   (then both may be given).
+ * - The same drug fires only at two different doses or frequencies (an identical repeat is a
+ *   restatement: a `continue` line, a script line), both scheduled, on different lines, with no cue
+ *   that the entries complement each other (AM/PM, ER + IR, stat then later, a taper, a sliding
+ *   scale) or that one replaces the other (`increase to`, a script's `qty`): either as two list
+ *   entries of one medication list, or ordered in the plan while the plan also says "continue
+ *   home medications" and the home list has the other dose (then both may be given).
+ * - Prose mentions do not count (see `medicationScope`): hypothetical (`if pain persists, trial
+ *   naproxen`), negated and past mentions are not therapy.
  * - Class pairs fire once per pair of drugs, on the later mention, with the earlier as related
  *   information. Bridging or a documented switch near either entry lowers the level (to advisory
- *   for anticoagulants, per `transitionSeverity`).
+ *   for anticoagulants, per `transitionSeverity`); a parenteral anticoagulant with warfarin is
+ *   advisory by default (overlap while the INR rises is standard care).
  */
 import data from '../../knowledge/duplicateClasses.json';
 import type { Finding, Reference, Rule, Severity } from '../findings';
@@ -77,15 +81,16 @@ function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]):
     for (let j = i + 1; j < list.length; j++) {
       const x = list[i]!;
       const y = list[j]!;
-      const shared = x.ingredients.find((g) => y.ingredients.includes(g));
+      const si = data.sharedIngredient;
+      const shared = x.ingredients.find((g) => y.ingredients.includes(g) && !si.exemptIngredients.includes(g));
       if (shared) {
-        const si = data.sharedIngredient;
+        if (restated(text, x, y)) continue;
         const severity = (si.advisoryIngredients.includes(shared) ? 'advisory' : si.severity) as Severity;
         out.push(pairFinding(text, x, y, severity, si.message.replace('{ingredient}', shared), REFERENCES[si.reference]));
         continue;
       }
       const rule = RULES.find((r) => matches(text, r, x, y));
-      if (!rule) continue;
+      if (!rule || restated(text, x, y)) continue;
       const extra = EXTRA_TRANSITION.get(rule.id);
       const transition = rule.transitionSeverity !== undefined && (nearCue(text, x, TRANSITION_RE, extra) || nearCue(text, y, TRANSITION_RE, extra));
       const severity = (transition ? rule.transitionSeverity : rule.severity) as Severity;
@@ -93,6 +98,17 @@ function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]):
       out.push(pairFinding(text, x, y, severity, message, REFERENCES[rule.reference]));
     }
   }
+}
+
+/**
+ * `Augmentin (amoxicillin/clavulanate)` restates one drug; `naproxen/ibuprofen`, `paliperidone or
+ * risperidone`, `quetiapine vs clozapine` name alternatives. Neither is two drugs taken together.
+ */
+function restated(text: string, x: MedEntry, y: MedEntry): boolean {
+  const [first, second] = x.med.span.start <= y.med.span.start ? [x, y] : [y, x];
+  if (first.line.start !== second.line.start) return false;
+  const gap = text.slice(first.med.nameSpan.end, second.med.nameSpan.start);
+  return /^\s*(?:[(/=]|or|vs\.?|versus)\s*$/i.test(gap);
 }
 
 function matches(text: string, rule: PairRule, x: MedEntry, y: MedEntry): boolean {
@@ -110,7 +126,7 @@ function excluded(text: string, rule: PairRule, e: MedEntry): boolean {
   if (!ex) return false;
   if (ex.generics?.includes(e.generic) || ex.classes?.some((c) => e.classes.has(c))) return true;
   if (e.med.route && ex.routes?.includes(e.med.route.value)) return true;
-  return EXCLUDE_CUES.get(rule.id)?.test(text.slice(e.med.span.start, e.line.end)) ?? false;
+  return EXCLUDE_CUES.get(rule.id)?.test(text.slice(e.line.start, e.line.end)) ?? false;
 }
 
 /** A cue on the entry's line or the lines just before and after it (a `Bridging:` label, a note under it). */
@@ -125,7 +141,7 @@ function nearCue(text: string, e: MedEntry, re: RegExp, extra?: RegExp): boolean
 function pairFinding(text: string, x: MedEntry, y: MedEntry, severity: Severity, template: string, reference: Reference | undefined): Finding {
   const [first, second] = x.med.span.start <= y.med.span.start ? [x, y] : [y, x];
   const name = (e: MedEntry): string => (e.med.name.toLowerCase() === e.generic ? e.med.name : `${e.med.name} (${e.generic})`);
-  const message = capitalised(template.replace('{a}', name(second)).replace('{b}', name(first)));
+  const message = capitalised(template.replace(/\{a\}/g, name(second)).replace(/\{b\}/g, name(first)));
   const f: Finding = {
     code: CODE,
     severity,
@@ -151,9 +167,9 @@ function sameDrug(text: string, entries: readonly MedEntry[], out: Finding[]): v
       for (let j = i + 1; j < scheduled.length && !reported; j++) {
         const a = scheduled[i]!;
         const b = scheduled[j]!;
-        if (a.line.start === b.line.start || !sameRoute(a.med, b.med)) continue;
-        const sameList = a.list !== undefined && a.list === b.list && (a.list.kind === 'medications' || PLAN_SECTIONS.has(a.list.kind));
-        const homeThenPlan = continueHome && differ(a.med, b.med) && isHomeList(a) && !isHomeList(b) && b.list !== undefined && PLAN_SECTIONS.has(b.list.kind);
+        if (a.line.start === b.line.start || !sameRoute(a.med, b.med) || !differ(a.med, b.med)) continue;
+        const sameList = a.list !== undefined && a.list === b.list && a.med.context === 'medication-list' && b.med.context === 'medication-list';
+        const homeThenPlan = continueHome && isHomeList(a) && !isHomeList(b) && b.list !== undefined && PLAN_SECTIONS.has(b.list.kind);
         if (!sameList && !homeThenPlan) continue;
         const template = sameList ? sd.messageList : sd.messageContinue;
         const message = template
@@ -189,9 +205,15 @@ function sameRoute(a: Medication, b: Medication): boolean {
   return !a.route || !b.route || a.route.value === b.route.value;
 }
 
-/** Different strength or a different number of doses a day, when both are written. */
+/**
+ * Different strength in one unit, or a different number of doses a day, when both are written.
+ * Different units (`500 mg` pessary, `1%` cream) are different products, not two doses.
+ */
 function differ(a: Medication, b: Medication): boolean {
-  if (a.strength && b.strength && (a.strength.value !== b.strength.value || a.strength.unit.toLowerCase() !== b.strength.unit.toLowerCase())) return true;
+  if (a.strength && b.strength) {
+    if (a.strength.unit.toLowerCase() !== b.strength.unit.toLowerCase()) return false;
+    if (a.strength.value !== b.strength.value) return true;
+  }
   const fa = a.frequency?.dosesPerDay;
   const fb = b.frequency?.dosesPerDay;
   return fa !== undefined && fb !== undefined && fa !== fb;

@@ -39,7 +39,14 @@ const NOT_CURRENT = new Set<SectionKind>([
  * `ago`/`last month` also count after the name (`took amoxicillin 500 mg 3 weeks ago`).
  */
 const PAST_BEFORE_RE = /\b(?:previously|prior(?:ly)?|formerly|used to|was (?:on|given|treated|started|taking|prescribed)|were (?:on|given)|had been|in the past|history of|h\/o|hx of|tried|trialed|trialled|failed|completed|finished|took|received|s\/p)\b[^.;\n]*$/i;
-const PAST_AFTER_RE = /^[^.;\n]*\b(?:ago|last (?:week|month|year)|in (?:19|20)\d\d|previously|in the past)\b/i;
+const PAST_AFTER_RE = /^[^.;\n]*\b(?:ago|last (?:week|month|year)|in (?:19|20)\d\d|previously|in the past|finished|completed|ceased|course done)\b/i;
+/**
+ * An option rather than an order, before the name in its clause: `SSRIs (eg sertraline)`, `can
+ * trial naproxen`, `discussed ibuprofen`, `if pain persists, naproxen`. `may take` is permission
+ * (a PRN instruction), not an option.
+ */
+const OPTION_BEFORE_RE = /(?:\be\.g\.?|\beg\b|\b(?:such as|consider(?:ing|ed)?|might|could|can (?:trial|try|consider)|may (?!take|use|continue|resume|give|have|repeat|increase)|options?|alternatives?|discussed|whether|vs\.?|versus|declined|refused|avoid(?:ing)?|hold off|defer(?:red)?|if)\b)[^.;\n]*$/i;
+const OPTION_AFTER_RE = /^[^.;\n]*?\b(?:(?:may|could|can|to) be (?:considered|added|started|tried|used)|vs\.?|versus)(?![\p{L}])/iu;
 /** The medication parser reads lab values with a mass unit per volume as doses; they are results. */
 const LAB_UNIT_RE = /\/(?:d?l|dl|ml)$/i;
 
@@ -65,9 +72,12 @@ export function currentMedications(text: string, note: ClinicalNote, extraDrugs:
     if (around.some((s) => NOT_CURRENT.has(s.kind))) continue;
     const line = { start: lineStartBefore(text, med.span.start, 400), end: lineEndAfter(text, med.span.end, 400) };
     if (PAST_BEFORE_RE.test(text.slice(line.start, med.nameSpan.start)) || PAST_AFTER_RE.test(text.slice(med.nameSpan.end, line.end))) continue;
-    // `may consider sertraline`, `no NSAIDs`, `if pain persists, naproxen 500 mg BID`: not taken now.
+    if (OPTION_BEFORE_RE.test(clauseBefore(text, line.start, med.nameSpan.start)) || OPTION_AFTER_RE.test(text.slice(med.nameSpan.end, line.end))) continue;
+    // `no NSAIDs`, `history of warfarin`, `mother takes sertraline`: not this patient's therapy now.
+    // ConText reads `as needed` as hypothetical; for a PRN order that is the point, not a doubt.
     const a = assertion.assertionFor(med.nameSpan);
-    if (a.certainty !== 'affirmed' || a.temporality !== 'recent' || a.experiencer !== 'patient') continue;
+    if (a.certainty !== 'affirmed' || a.experiencer !== 'patient') continue;
+    if (a.temporality === 'historical' || (a.temporality === 'hypothetical' && !med.prn)) continue;
     out.push({ med, ...known, list: listOf(around), line });
   }
   return out;
@@ -79,6 +89,13 @@ function identify(med: Medication, extraDrugs: ExtraDrugs): { generic: string; i
   if (!generic) return undefined;
   const classes = new Set(lookupDrug(generic)?.classes ?? extra?.classes ?? []);
   return { generic, ingredients: ingredientsOf(generic), classes };
+}
+
+/** The text from the start of the clause (after the last `.`, `;`, `:` or bullet) up to `end`. */
+function clauseBefore(text: string, lineStart: number, end: number): string {
+  const before = text.slice(lineStart, end);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf(': '), before.lastIndexOf('•'));
+  return cut >= 0 ? before.slice(cut + 1) : before;
 }
 
 /** The ingredients of a generic; combinations are joined by `-` in the lexicon. */
