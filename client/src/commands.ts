@@ -1,6 +1,7 @@
 /** Commands of the extension. Each answers politely when the server is not running yet. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { runCalculate } from './calculate';
 import { CdsHooksRequest, NoteModelRequest, SHOW_TRIAGE_COMMAND, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
 
 export interface CommandContext {
@@ -12,6 +13,32 @@ export interface CommandContext {
 function activeNote(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   return editor && editor.document.languageId === 'clinical-note' ? editor : undefined;
+}
+
+/** The extension's id (`publisher.name` in package.json), to find its bundled example notes. */
+const EXTENSION_ID = 'medgemma-notes.medgemma-notes';
+
+/**
+ * Opens one of the synthetic example notes shipped in `examples/` as an untitled note, so that
+ * edits never touch the installed extension. `name` comes from walkthrough command links; only
+ * names listed in that folder are accepted. Without a name, the user picks one.
+ */
+async function openExample(name?: unknown): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) return;
+  const folder = vscode.Uri.joinPath(extension.extensionUri, 'examples');
+  const entries = await vscode.workspace.fs.readDirectory(folder);
+  const names = entries
+    .filter(([n, type]) => type === vscode.FileType.File && /\.(?:cnote|note)$/.test(n))
+    .map(([n]) => n)
+    .sort();
+  const file = typeof name === 'string' && names.includes(name)
+    ? name
+    : await vscode.window.showQuickPick(names, { placeHolder: 'Open an example clinical note (synthetic: no real patient)' });
+  if (!file) return;
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, file));
+  const doc = await vscode.workspace.openTextDocument({ language: 'clinical-note', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(doc, { preview: false });
 }
 
 function readyClient(ctx: CommandContext): LanguageClient | undefined {
@@ -69,6 +96,10 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(response, null, 2) + '\n', 'utf8'));
       void vscode.window.showInformationMessage(`Exported ${response.cards.length} CDS Hooks card${response.cards.length === 1 ? '' : 's'}.`);
     }),
+    vscode.commands.registerCommand('medgemmaNotes.calculate', async () => {
+      const client = readyClient(ctx);
+      if (client) await runCalculate(client);
+    }),
     vscode.commands.registerCommand('medgemmaNotes.showServerInfo', async () => {
       const client = readyClient(ctx);
       if (!client) return;
@@ -80,5 +111,6 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       void vscode.window.showInformationMessage('MedGemma Notes server restarted.');
     }),
     vscode.commands.registerCommand('medgemmaNotes.showOutput', () => ctx.output.show(true)),
+    vscode.commands.registerCommand('medgemmaNotes.openExample', openExample),
   ];
 }

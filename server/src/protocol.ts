@@ -71,6 +71,8 @@ export interface TriageResponse {
   markdown: string;
   /** The structured result (a `Triage`). */
   triage: unknown;
+  /** Calculators that ran by themselves on the note (`AutoResult[]`: CHA₂DS₂-VASc, eGFR, ...). */
+  scores: unknown[];
 }
 
 /**
@@ -81,6 +83,46 @@ export interface TriageResponse {
 export namespace CdsHooksRequest {
   export const method = 'medgemmaNotes/cdsHooks';
   export const type = new RequestType<NoteModelParams, { cards: unknown[] } | null, void>(method);
+}
+
+/** One input of a calculator, for the client's input prompts. */
+export interface CalculatorInputInfo {
+  key: string;
+  label: string;
+  /** `number`, `boolean`, `choice`, `date`, `age`, `mass`, `length`, `temperature`, `concentration`, ... */
+  kind: string;
+  /** What a bare number means (e.g. `mg/dL`). */
+  unit?: string;
+  choices?: readonly string[];
+  optional?: boolean;
+}
+
+export interface CalculatorInfo {
+  id: string;
+  name: string;
+  reference: { title: string; url: string };
+  inputs: CalculatorInputInfo[];
+  /** Values read from the note, keyed by input key. */
+  prefilled: Record<string, unknown>;
+  /** Labels of required inputs the note does not document. */
+  missing: string[];
+}
+
+/**
+ * client → server: every calculator (MedCalc-Bench set: CHA₂DS₂-VASc, CURB-65, CKD-EPI, ...), with
+ * the inputs the open note already documents. `uri` may be omitted (nothing prefilled).
+ */
+export namespace CalculatorsRequest {
+  export const method = 'medgemmaNotes/calculators';
+  export const type = new RequestType<{ uri?: string }, CalculatorInfo[], void>(method);
+}
+
+export type CalculateResult = { ok: true; value: number | string; unit?: string; explanation: string } | { ok: false; error: string; missing: string[] };
+
+/** client → server: runs one calculator on the given inputs (values keyed by input key). */
+export namespace CalculateRequest {
+  export const method = 'medgemmaNotes/calculate';
+  export const type = new RequestType<{ id: string; inputs: Record<string, unknown> }, CalculateResult, void>(method);
 }
 
 /** Client command the triage code lens runs, with the document URI as its argument. */

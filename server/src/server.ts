@@ -15,6 +15,7 @@ import { findingsToCards } from './clinical/cdsHooks';
 import { RULES } from './clinical/rules/index';
 import { formatTriageSummary } from './clinical/scores/format';
 import { triageMarkdown } from './clinical/scores/report';
+import { calculate, calculatorList } from './features/calculators';
 import { codeActions } from './features/codeActions';
 import { esiApplies, triageCodeLens } from './features/codeLens';
 import { toSpan } from './features/convert';
@@ -27,6 +28,8 @@ import { hover } from './features/hover';
 import { type Logger, silentLogger } from './logger';
 import {
   DEFAULT_SETTINGS,
+  CalculateRequest,
+  CalculatorsRequest,
   CdsHooksRequest,
   NoteModelRequest,
   TriageRequest,
@@ -139,7 +142,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
   connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => hover(doc, models.note(doc), doc.offsetAt(p.position), models.triage(doc))));
   connection.onCodeAction((p) => withDoc(p.textDocument.uri, [], (doc) => codeActions(doc, p)));
   connection.onCodeLens((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => (settings.triage.codeLens ? triageCodeLens(doc, models.note(doc), models.triage(doc)) : [])),
+    withDoc(p.textDocument.uri, [], (doc) => (settings.triage.codeLens ? triageCodeLens(doc, models.note(doc), models.triage(doc), models.scores(doc)) : [])),
   );
   connection.languages.inlayHint.on((p) =>
     withDoc(p.textDocument.uri, [], (doc) => (settings.triage.inlayHints ? triageInlayHints(doc, models.triage(doc), toSpan(doc, p.range)) : [])),
@@ -148,12 +151,18 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
   connection.onRequest(TriageRequest.type, (p) =>
     withDoc(p.uri, null, (doc) => {
       const triage = models.triage(doc);
-      return { summary: formatTriageSummary(triage, { esi: esiApplies(models.note(doc)) }), markdown: triageMarkdown(triage), triage };
+      const scores = models.scores(doc);
+      return { summary: formatTriageSummary(triage, { esi: esiApplies(models.note(doc)) }), markdown: triageMarkdown(triage, scores), triage, scores };
     }),
   );
   connection.onRequest(CdsHooksRequest.type, (p) =>
     withDoc(p.uri, null, (doc) => findingsToCards(models.findings(doc), { text: doc.getText(), noteId: noteName(doc.uri), triage: models.triage(doc) })),
   );
+  connection.onRequest(CalculatorsRequest.type, (p) => {
+    const doc = p.uri ? documents.get(p.uri) : undefined;
+    return calculatorList((id) => (doc ? models.prefill(doc, id) : undefined));
+  });
+  connection.onRequest(CalculateRequest.type, (p) => calculate(p.id, p.inputs));
   connection.onRequest(ServerInfoRequest.type, () => ({ version, documents: documents.all().length, rules: RULES.map((r) => r.id) }));
 
   connection.onShutdown(() => {

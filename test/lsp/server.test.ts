@@ -14,7 +14,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { validateResponse } from '../../server/src/clinical/cdsHooks';
-import { CdsHooksRequest, NoteModelRequest, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
+import { CalculateRequest, CalculatorsRequest, CdsHooksRequest, NoteModelRequest, ServerInfoRequest, TriageRequest } from '../../server/src/protocol';
 import type { ClinicalNote } from '../../server/src/note/types';
 import { type Harness, startServer } from './harness';
 
@@ -108,8 +108,9 @@ describe('language server over LSP', () => {
     const text = read(examples, 'ed-triage-sepsis.cnote');
     h.open(uri, text);
     const lenses = await h.client.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
-    assert.equal(lenses?.length, 1);
+    assert.equal(lenses?.length, 2);
     assert.equal(lenses![0]!.range.start.line, 0);
+    assert.match(lenses![1]!.command?.title ?? '', /^Scores: eGFR \(CKD-EPI 2021\) 24 mL\/min\/1\.73 m² · .*Anion gap 17 mEq\/L/);
     assert.equal(lenses![0]!.command?.title, 'Triage: ESI 2 · NEWS2 16 (high) · qSOFA 3 · shock index 1.37');
     assert.equal(lenses![0]!.command?.command, 'medgemmaNotes.showTriage');
     assert.deepEqual(lenses![0]!.command?.arguments, [uri]);
@@ -136,6 +137,27 @@ describe('language server over LSP', () => {
     assert.equal(triage?.summary, lenses![0]!.command?.title);
     assert.match(triage!.markdown, /Recommended response/);
     assert.equal((triage!.triage as { news2: { total: number } }).news2.total, 16);
+    assert.match(triage!.markdown, /## Calculated from the note/);
+    h.close(uri);
+  });
+
+  test('calculators: prefilled from the note; calculate runs one and reports errors', async () => {
+    const uri = 'file:///af.cnote';
+    h.open(uri, read(examples, 'hp-medication-safety.cnote'));
+    const list = await h.client.sendRequest(CalculatorsRequest.type, { uri });
+    assert.ok(list.length >= 45);
+    const cha = list.find((c) => c.id === 'cha2ds2-vasc')!;
+    assert.ok(cha, 'CHA2DS2-VASc is offered');
+    assert.ok(Object.keys(cha.prefilled).length >= 3, 'age, sex and history come from the note');
+    const result = await h.client.sendRequest(CalculateRequest.type, { id: cha.id, inputs: cha.prefilled });
+    assert.ok(result.ok);
+    assert.equal(result.ok && result.value, 5);
+    const bad = await h.client.sendRequest(CalculateRequest.type, { id: 'no-such', inputs: {} });
+    assert.equal(bad.ok, false);
+    const missing = await h.client.sendRequest(CalculateRequest.type, { id: 'bmi', inputs: {} });
+    assert.ok(!missing.ok && missing.missing.length > 0);
+    const none = await h.client.sendRequest(CalculatorsRequest.type, {});
+    assert.ok(none.every((c) => Object.keys(c.prefilled).length === 0));
     h.close(uri);
   });
 

@@ -8,7 +8,8 @@ import type { Finding, Severity } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
 import { formatTriageSummary } from '../clinical/scores/format';
 import type { Triage } from '../clinical/scores/types';
-import { esiApplies, hasTriageInputs } from '../features/codeLens';
+import type { AutoResult } from '../clinical/autoCalc/index';
+import { esiApplies, formatScores, hasTriageInputs } from '../features/codeLens';
 import type { ClinicalNote, Span, Vital } from '../note/types';
 
 export interface FileResult {
@@ -20,6 +21,8 @@ export interface FileResult {
   findings: Finding[];
   /** Scores and ESI suggestion (absent when the note was not analysed). */
   triage?: Triage;
+  /** Calculators that ran by themselves on the note. */
+  scores?: AutoResult[];
 }
 
 export interface Position {
@@ -80,6 +83,7 @@ export function renderText(results: readonly FileResult[], color: boolean): stri
     );
     if (note.vitals.length > 0) out.push(`  vitals: ${note.vitals.map(vitalText).join(', ')}`);
     if (r.triage && hasTriageInputs(note)) out.push(`  ${formatTriageSummary(r.triage, { esi: esiApplies(note) })}`);
+    if (r.scores?.length) out.push(`  ${formatScores(r.scores)}`);
     for (const f of r.findings) {
       const p = pos(f.span).start;
       out.push(`  ${r.path}:${p.line + 1}:${p.character + 1}  ${c(sevColor[f.severity], f.severity.padEnd(8))}  ${f.message}  ${c('2', f.code)}`);
@@ -116,6 +120,7 @@ export function renderJson(results: readonly FileResult[], version: string): str
       })),
       note: r.note,
       triage: r.triage,
+      scores: r.scores ?? [],
     };
   });
   return JSON.stringify({ tool: { name: 'medgemma-notes', version }, summary: summary(results), files }, null, 2) + '\n';

@@ -3,7 +3,9 @@ import { promises as fs } from 'node:fs';
 import { analyze } from '../clinical/analyze';
 import type { Rule } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
+import { autoCalculate } from '../clinical/autoCalc/index';
 import { computeTriage } from '../clinical/scores/triage';
+import { createAssertionContext } from '../note/assertion';
 import { parseNote } from '../note/parseNote';
 import { collectFiles, readNote } from './files';
 import { type FileResult, renderCdsHooks, renderJson, renderSarif, renderText } from './report';
@@ -123,7 +125,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const note = parseNote(read.text, { maxLength: maxBytes });
     const findings = analyze({ text: read.text, note }, { disabledRules: args.disabled, ...(io.rules ? { rules: io.rules } : {}) });
-    results.push({ path: file, text: read.text, note, findings, triage: computeTriage(read.text, note) });
+    const assert = createAssertionContext(read.text).assertionFor;
+    const triage = computeTriage(read.text, note, assert);
+    const scores = note.inputProblem ? [] : autoCalculate(read.text, note, assert);
+    results.push({ path: file, text: read.text, note, findings, triage, scores });
   }
 
   const report =

@@ -5,6 +5,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatTriageSummary } from '../clinical/scores/format';
+import type { AutoResult } from '../clinical/autoCalc/index';
 import type { Triage } from '../clinical/scores/types';
 import type { ClinicalNote } from '../note/types';
 import { SHOW_TRIAGE_COMMAND } from '../protocol';
@@ -19,12 +20,15 @@ export function esiApplies(note: ClinicalNote): boolean {
   return note.noteType === 'ed-note' || note.noteType === 'unknown';
 }
 
-export function triageCodeLens(doc: TextDocument, note: ClinicalNote, triage: Triage): CodeLens[] {
+/** `Scores: CHA₂DS₂-VASc 5 · HAS-BLED 1 · eGFR 46 mL/min/1.73 m²` (calculators that ran by themselves). */
+export function formatScores(scores: readonly AutoResult[]): string {
+  return `Scores: ${scores.map((s) => s.label).join(' · ')}`;
+}
+
+export function triageCodeLens(doc: TextDocument, note: ClinicalNote, triage: Triage, scores: readonly AutoResult[] = []): CodeLens[] {
   if (!hasTriageInputs(note)) return [];
-  return [
-    {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      command: { title: formatTriageSummary(triage, { esi: esiApplies(note) }), command: SHOW_TRIAGE_COMMAND, arguments: [doc.uri] },
-    },
-  ];
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const lenses: CodeLens[] = [{ range: top, command: { title: formatTriageSummary(triage, { esi: esiApplies(note) }), command: SHOW_TRIAGE_COMMAND, arguments: [doc.uri] } }];
+  if (scores.length > 0) lenses.push({ range: top, command: { title: formatScores(scores), command: SHOW_TRIAGE_COMMAND, arguments: [doc.uri] } });
+  return lenses;
 }

@@ -5,18 +5,24 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../clinical/analyze';
 import type { Finding } from '../clinical/findings';
+import { type AutoResult, autoCalculate, prefillInputs, type Prefill } from '../clinical/autoCalc/index';
 import { computeTriage } from '../clinical/scores/triage';
+import { createAssertionContext } from '../note/assertion';
 import type { Triage } from '../clinical/scores/types';
 import type { Logger } from '../logger';
 import { parseNote } from '../note/parseNote';
-import type { ClinicalNote } from '../note/types';
+import type { Assertion, ClinicalNote, Span } from '../note/types';
 import type { ServerSettings } from '../protocol';
 
 interface Entry {
   version: number;
+  text: string;
   note: ClinicalNote;
   findings?: Finding[];
   triage?: Triage;
+  scores?: AutoResult[];
+  /** ConText assertion over this version's text, shared by triage and the calculators. */
+  assert?: (span: Span) => Assertion;
 }
 
 export class DocumentModels {
@@ -46,8 +52,27 @@ export class DocumentModels {
   /** Scores and triage for this document version (computed once per version). */
   triage(doc: TextDocument): Triage {
     const entry = this.entry(doc);
-    entry.triage ??= computeTriage(doc.getText(), entry.note);
+    entry.triage ??= computeTriage(entry.text, entry.note, this.assert(entry));
     return entry.triage;
+  }
+
+  /** Calculators that run by themselves on this version (CHA₂DS₂-VASc when AF is documented, eGFR, ...). */
+  scores(doc: TextDocument): AutoResult[] {
+    const entry = this.entry(doc);
+    entry.scores ??= entry.note.inputProblem ? [] : autoCalculate(entry.text, entry.note, this.assert(entry));
+    return entry.scores;
+  }
+
+  /** A calculator's inputs as far as this version documents them. */
+  prefill(doc: TextDocument, calculatorId: string): Prefill {
+    const entry = this.entry(doc);
+    if (entry.note.inputProblem) return { inputs: {}, sources: {}, missing: [] };
+    return prefillInputs(calculatorId, entry.text, entry.note, this.assert(entry));
+  }
+
+  private assert(entry: Entry): (span: Span) => Assertion {
+    entry.assert ??= createAssertionContext(entry.text).assertionFor;
+    return entry.assert;
   }
 
   /** Drops cached findings (settings changed); parses stay valid. */
@@ -73,7 +98,7 @@ export class DocumentModels {
       `parse ${idOf(doc.uri)} v${doc.version}: ${text.length} chars, ${note.sections.length} sections in ${(performance.now() - started).toFixed(1)} ms` +
         (note.inputProblem ? ` (${note.inputProblem.kind})` : ''),
     );
-    const entry: Entry = { version: doc.version, note };
+    const entry: Entry = { version: doc.version, text, note };
     this.entries.set(doc.uri, entry);
     return entry;
   }

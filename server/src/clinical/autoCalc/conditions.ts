@@ -7,8 +7,8 @@
  * 10 MB note costs one linear scan; the vocabulary lives in `knowledge/conditions.json`.
  */
 import data from '../../knowledge/conditions.json';
-import { sectionAt } from '../../note/sections';
 import type { Assertion, ClinicalNote, Span } from '../../note/types';
+import { sectionKindTest } from './sectionIndex';
 
 /** One mention of a condition in the note. */
 export interface ConditionMention {
@@ -16,7 +16,8 @@ export interface ConditionMention {
   condition: string;
   /** The words (or the ICD-10 code) as written. */
   span: Span;
-  assertion: Assertion;
+  /** ConText assertion, computed when first read. */
+  readonly assertion: Assertion;
   via: 'text' | 'icd10';
 }
 
@@ -85,64 +86,65 @@ function getPhraseIndex(): Map<string, Phrase[]> {
   return index;
 }
 
-/** Word tokens as parallel offset arrays (cheaper than one object per word in a large note). */
-interface Tokens {
-  starts: number[];
-  ends: number[];
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/** Letters and digits of any script, with an ASCII fast path (notes are mostly ASCII). */
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return NON_ASCII_WORD.test(text[i] ?? '');
 }
 
-function tokenize(text: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const word = /[\p{L}\p{N}]+/gu;
-  for (let m = word.exec(text); m !== null; m = word.exec(text)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-  }
-  return { starts, ends };
+/** End of the word starting at `i`. */
+function wordEnd(text: string, i: number): number {
+  let e = i;
+  while (e < text.length && isWordChar(text, e)) e++;
+  return e;
 }
 
 /** Between two words of a phrase: 1-3 characters of spaces, line breaks, hyphens, slashes, full stops. */
-function isPhraseGap(text: string, start: number, end: number): boolean {
-  if (end - start < 1 || end - start > 3) return false;
-  for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r' && c !== '-' && c !== '/' && c !== '.' && c !== '\u2013') return false;
-  }
-  return true;
+function isGapChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 45 /* - */ || c === 47 /* / */ || c === 46 /* . */ || c === 0x2013;
 }
 
-function matchesAt(text: string, toks: Tokens, i: number, p: Phrase): boolean {
-  const n = p.words.length;
-  if (i + n > toks.starts.length) return false;
-  for (let k = 0; k < n; k++) {
-    const s = toks.starts[i + k] ?? 0;
-    const e = toks.ends[i + k] ?? 0;
+/** The end of phrase `p` when its words start at `start`, or -1. */
+function matchAt(text: string, start: number, firstEnd: number, p: Phrase): number {
+  let end = firstEnd;
+  if ((p.exact ? text.slice(start, end) : text.slice(start, end).toLowerCase()) !== p.words[0]) return -1;
+  for (let k = 1; k < p.words.length; k++) {
+    let s = end;
+    while (s < text.length && s - end < 3 && isGapChar(text.charCodeAt(s))) s++;
+    if (s === end || !isWordChar(text, s)) return -1;
+    const e = wordEnd(text, s);
     const w = text.slice(s, e);
-    if ((p.exact ? w : w.toLowerCase()) !== p.words[k]) return false;
-    if (k > 0 && !isPhraseGap(text, toks.ends[i + k - 1] ?? 0, s)) return false;
+    if ((p.exact ? w : w.toLowerCase()) !== p.words[k]) return -1;
+    end = e;
   }
-  return true;
+  return end;
 }
 
 /** Longest-first, non-overlapping phrase matches; excluded phrases are consumed and dropped. */
 function scanText(text: string): { condition: string; span: Span }[] {
   const index = getPhraseIndex();
-  const toks = tokenize(text);
   const out: { condition: string; span: Span }[] = [];
-  const count = toks.starts.length;
-  for (let i = 0; i < count; i++) {
-    const s = toks.starts[i] ?? 0;
-    const e = toks.ends[i] ?? 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const e = wordEnd(text, i);
     // No first word in the vocabulary is longer than 30 characters; skip long tokens unread.
-    if (e - s > 30) continue;
-    const candidates = index.get(text.slice(s, e).toLowerCase());
-    if (!candidates) continue;
-    const hit = candidates.find((p) => matchesAt(text, toks, i, p));
-    if (!hit) continue;
-    const last = i + hit.words.length - 1;
-    if (hit.condition !== null) out.push({ condition: hit.condition, span: { start: s, end: toks.ends[last] ?? e } });
-    i = last;
+    const candidates = e - i <= 30 ? index.get(text.slice(i, e).toLowerCase()) : undefined;
+    let next = e;
+    for (const p of candidates ?? []) {
+      const end = matchAt(text, i, e, p);
+      if (end < 0) continue;
+      if (p.condition !== null) out.push({ condition: p.condition, span: { start: i, end } });
+      next = end;
+      break;
+    }
+    i = next;
   }
   return out;
 }
@@ -154,30 +156,62 @@ function codeMatches(code: string, prefix: string): boolean {
 }
 
 /**
- * Finds every condition mention in the note: words anywhere in the text and ICD-10 codes, each
- * asserted with `assert` (mentions in a family-history section are never the patient's).
+ * Mentions kept per condition and source. A score needs the first affirmed (or negated) mention;
+ * past a few hundred, more mentions of one condition change nothing but the cost of asserting them.
+ */
+const MAX_MENTIONS = 256;
+
+/**
+ * Finds every condition mention in the note: words anywhere in the text and ICD-10 codes. Each
+ * mention is asserted with `assert` when its assertion is first read, so a condition written
+ * thousands of times costs only the mentions a score looks at. Mentions in a family-history
+ * section are never the patient's; those in patient instructions or follow-up are hypothetical.
  */
 export function findConditions(text: string, note: ClinicalNote, assert: (span: Span) => Assertion): ConditionIndex {
   const byId = new Map<string, ConditionMention[]>();
-  const inFamilyHistory = (span: Span): boolean => sectionAt(note.sections, span.start)?.kind === 'family-history';
-  const add = (condition: string, span: Span, assertion: Assertion, via: ConditionMention['via']): void => {
-    const a: Assertion = inFamilyHistory(span) ? { ...assertion, experiencer: 'other' } : assertion;
+  const kept = new Map<string, number>();
+  const familyHistory = sectionKindTest(note.sections, ['family-history']);
+  // Patient instructions list what to watch for ("return if confusion"), not what the patient has.
+  const instructions = sectionKindTest(note.sections, ['instructions', 'follow-up']);
+  const lazyAssertion = (span: Span, known?: Assertion): (() => Assertion) => {
+    let cached: Assertion | undefined;
+    return () => {
+      if (cached) return cached;
+      let a = known ?? assert(span);
+      if (familyHistory(span.start)) a = { ...a, experiencer: 'other' };
+      else if (instructions(span.start)) a = { ...a, temporality: 'hypothetical' };
+      cached = a;
+      return a;
+    };
+  };
+  const add = (condition: string, span: Span, via: ConditionMention['via'], known?: Assertion): void => {
+    const key = `${condition}|${via}`;
+    const n = kept.get(key) ?? 0;
+    if (n >= MAX_MENTIONS) return;
+    kept.set(key, n + 1);
+    const assertion = lazyAssertion(span, known);
     for (const id of [condition, ...(DEFS[condition]?.implies ?? [])]) {
       const list = byId.get(id) ?? [];
-      list.push({ condition: id, span, assertion: a, via });
+      list.push({
+        condition: id,
+        span,
+        via,
+        get assertion() {
+          return assertion();
+        },
+      });
       byId.set(id, list);
     }
   };
 
-  for (const m of scanText(text)) add(m.condition, m.span, assert(m.span), 'text');
+  for (const m of scanText(text)) add(m.condition, m.span, 'text');
 
   const problemByCode = new Map<number, Assertion>();
   for (const p of note.problems) if (p.code) problemByCode.set(p.code.span.start, p.assertion);
   for (const c of note.codes) {
     if (c.system !== 'ICD-10') continue;
     for (const [id, def] of Object.entries(DEFS)) {
-      if (!def.icd10.some((prefix) => codeMatches(c.code, prefix))) continue;
-      add(id, c.span, problemByCode.get(c.span.start) ?? assert(c.span), 'icd10');
+      if (def.icd10.some((prefix) => codeMatches(c.code, prefix))) add(id, c.span, 'icd10', problemByCode.get(c.span.start));
     }
   }
 
@@ -197,12 +231,16 @@ export function isAffirmed(m: ConditionMention, current = false): boolean {
  * one) beats possible. Undefined when none of them is mentioned for the patient.
  */
 export function conditionStatus(index: ConditionIndex, ids: readonly string[], current = false): ConditionStatus | undefined {
-  const all = ids.flatMap((id) => index.mentions(id)).sort((a, b) => a.span.start - b.span.start);
-  const present = all.find((m) => isAffirmed(m, current));
-  if (present) return { state: 'present', mention: present };
-  const patient = all.filter((m) => m.assertion.experiencer === 'patient' && m.assertion.temporality !== 'hypothetical');
-  const absent = patient.find((m) => m.assertion.certainty === 'negated');
+  const all = ids.length === 1 ? index.mentions(ids[0] ?? '') : ids.flatMap((id) => index.mentions(id)).sort((a, b) => a.span.start - b.span.start);
+  let absent: ConditionMention | undefined;
+  let possible: ConditionMention | undefined;
+  for (const m of all) {
+    if (isAffirmed(m, current)) return { state: 'present', mention: m };
+    const a = m.assertion;
+    if (a.experiencer !== 'patient' || a.temporality === 'hypothetical') continue;
+    if (a.certainty === 'negated') absent ??= m;
+    else if (a.certainty === 'possible') possible ??= m;
+  }
   if (absent) return { state: 'absent', mention: absent };
-  const possible = patient.find((m) => m.assertion.certainty === 'possible');
   return possible ? { state: 'possible', mention: possible } : undefined;
 }

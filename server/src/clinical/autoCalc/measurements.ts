@@ -4,12 +4,12 @@
  * to a finding (`moderate ascites`). Pure; reads the parsed note and the text.
  */
 import data from '../../knowledge/conditions.json';
-import { sectionAt } from '../../note/sections';
 import type { ClinicalNote, ConsciousnessVital, LabResult, NumericVital, Span, Vital } from '../../note/types';
+import { sectionKindTest } from './sectionIndex';
 
 /* ------------------------------------------------------------------ labs */
 
-/** A value qualified as not current on its own line: `baseline creatinine 1.1`, `prior Cr 1.3`. */
+/** A value qualified as not current on its own line: `baseline creatinine 1.1`, `prior Cr 1.3` (tested on ≤ 30 characters). */
 const NOT_CURRENT = /\b(?:baseline|prior|previous|prev|usual|historical|old)\b[^\n\r]{0,20}$/i;
 
 function isCurrent(text: string, lab: LabResult): boolean {
@@ -25,15 +25,31 @@ function isCurrent(text: string, lab: LabResult): boolean {
  * heading wins over one in prose (`FSBG 246 per EMS` in the HPI); within each, the first written.
  */
 export function pickLab(text: string, note: ClinicalNote, analyte: string): LabResult | undefined {
+  const where = sectionTests(note);
   let prose: LabResult | undefined;
   for (const lab of note.labs) {
     if (lab.analyte !== analyte || lab.comparator !== undefined || !Number.isFinite(lab.canonical.value)) continue;
-    const kind = sectionAt(note.sections, lab.span.start)?.kind;
-    if (kind === 'family-history' || !isCurrent(text, lab)) continue;
-    if (kind === 'labs') return lab;
+    if (where.familyHistory(lab.span.start) || !isCurrent(text, lab)) continue;
+    if (where.labs(lab.span.start)) return lab;
     prose ??= lab;
   }
   return prose;
+}
+
+interface SectionTests {
+  labs: (offset: number) => boolean;
+  familyHistory: (offset: number) => boolean;
+}
+
+const sectionTestCache = new WeakMap<ClinicalNote, SectionTests>();
+
+function sectionTests(note: ClinicalNote): SectionTests {
+  let t = sectionTestCache.get(note);
+  if (!t) {
+    t = { labs: sectionKindTest(note.sections, ['labs']), familyHistory: sectionKindTest(note.sections, ['family-history']) };
+    sectionTestCache.set(note, t);
+  }
+  return t;
 }
 
 /* ------------------------------------------------------------------ vitals */
@@ -56,9 +72,9 @@ export function pickGcs(note: ClinicalNote): (ConsciousnessVital & { gcs: number
 /* ------------------------------------------------------------------ QT interval */
 
 /** `QT 480 ms`, `QT interval of 0.46 s`, `QT/QTc 420/460`; never `QTc 480` (already corrected). */
-const QT = /\bQT(?![A-Za-z])(?:[ \t]*\/[ \t]*QTc)?(?:[ \t]+interval)?[ \t]*(?:(?:of|was|is|=|:)[ \t]*)?(\d{3}|0?\.\d{2,3})(?:[ \t]*(ms|msec|s|sec)\b)?/gi;
+const QT = /\bQT(?![A-Za-z])(?:[ \t]{0,3}\/[ \t]{0,3}QTc)?(?:[ \t]{1,3}interval)?[ \t]{0,3}(?:(?:of|was|is|=|:)[ \t]{0,3})?(\d{3}|0?\.\d{2,3})(?:[ \t]{0,3}(ms|msec|s|sec)\b)?/gi;
 /** A rate on the QT's line: `HR 72`, `rate 72`, `ventricular rate: 72`, `72 bpm`. */
-const LINE_RATE = /\b(?:HR|heart rate|ventricular rate|vent rate|rate)[ \t]*(?:of|:|=|is)?[ \t]*(\d{2,3})\b|\b(\d{2,3})[ \t]*(?:bpm|beats\/min)\b/i;
+const LINE_RATE = /\b(?:HR|heart rate|ventricular rate|vent rate|rate)[ \t]{0,3}(?:of|:|=|is)?[ \t]{0,3}(\d{2,3})\b|\b(\d{2,3})[ \t]{0,3}(?:bpm|beats\/min)\b/i;
 
 export interface Found<T> {
   value: T;
@@ -94,7 +110,7 @@ export function rateOnLine(text: string, at: Span): Found<number> | undefined {
 
 /** `10 drinks per week`, `2-3 beers a day`, `4 glasses of wine/week`. */
 const DRINKS =
-  /\b(\d{1,2})(?:[ \t]*[-–][ \t]*(\d{1,2}))?[ \t]+(?:alcoholic[ \t]+)?(?:drinks?|beers?|glasses(?:[ \t]+of[ \t]+wine)?|shots|units)(?:[ \t]+of[ \t]+[A-Za-z]+)?[ \t]*(?:per|a|each|every|\/)[ \t]*(day|night|d|week|wk)\b/gi;
+  /\b(\d{1,2})(?:[ \t]{0,3}[-–][ \t]{0,3}(\d{1,2}))?[ \t]{1,3}(?:alcoholic[ \t]{1,3})?(?:drinks?|beers?|glasses(?:[ \t]{1,3}of[ \t]{1,3}wine)?|shots|units)(?:[ \t]{1,3}of[ \t]{1,3}[A-Za-z]{1,20})?[ \t]{0,3}(?:per|a|each|every|\/)[ \t]{0,3}(day|night|d|week|wk)\b/gi;
 
 /** The first documented number of alcoholic drinks, per week (a range counts as its upper end). */
 export function findDrinksPerWeek(text: string): Found<number> | undefined {

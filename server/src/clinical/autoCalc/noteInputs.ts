@@ -10,7 +10,8 @@ import { createAssertionContext } from '../../note/assertion';
 import { lookupDrug } from '../../note/drugLexicon';
 import type { Assertion, ClinicalNote, NumericVital, Span } from '../../note/types';
 import type { InputValue } from '../calculators/types';
-import { conditionLabel, conditionStatus, findConditions, type ConditionIndex } from './conditions';
+import { conditionLabel, conditionStatus, findConditions, type ConditionIndex, type ConditionMention } from './conditions';
+import { sectionKindTest } from './sectionIndex';
 import { findDrinksPerWeek, findQt, gradeChoices, gradeNear, pickGcs, pickLab, pickVital, rateOnLine, vitalsOf } from './measurements';
 
 /** Where an input's value comes from in the note. */
@@ -91,8 +92,15 @@ function condition(f: NoteFacts, ids: readonly string[], current = false): Readi
   return read(s.state === 'present', s.mention.span);
 }
 
+/** The same index with only the mentions that pass `keep`. */
+function filtered(index: ConditionIndex, keep: (m: ConditionMention) => boolean): ConditionIndex {
+  return { mentions: (id) => index.mentions(id).filter(keep) };
+}
+
 function confusion(f: NoteFacts): Reading | undefined {
-  const s = conditionStatus(f.conditions, ['confusion'], true);
+  // A plan's safety-netting ("return if fever or confusion") is not a finding.
+  const inPlan = sectionKindTest(f.note.sections, ['plan', 'instructions', 'follow-up', 'disposition']);
+  const s = conditionStatus(filtered(f.conditions, (m) => !inPlan(m.span.start)), ['confusion'], true);
   if (s?.state === 'present') return read(true, s.mention.span);
   const loc = vitalsOf(f.note, 'consciousness');
   // Only new confusion counts; V/P/U on ACVPU may be sedation, not disorientation.

@@ -75,8 +75,8 @@ export const AUTO_CALCULATORS: readonly AutoCalcEntry[] = [
   { id: 'corrected-calcium', short: 'Corrected Ca', digits: 1, trigger: DOCUMENTED },
   { id: 'serum-osmolality', short: 'Calculated osmolality', digits: 0, trigger: DOCUMENTED },
   { id: 'sodium-correction-hyperglycemia', short: 'Corrected Na', digits: 0, trigger: { kind: 'lab-above', analyte: 'glucose', rule: 'sodiumCorrectionGlucose' } },
-  { id: 'qtc-bazett', short: 'QTc (Bazett)', digits: 0, trigger: DOCUMENTED },
-  { id: 'qtc-fridericia', short: 'QTc (Fridericia)', digits: 0, trigger: DOCUMENTED },
+  { id: 'qtc-bazett', short: 'QTc (Bazett)', digits: 0, trigger: DOCUMENTED, inputs: { heartRate: { from: 'qt-rate' } } },
+  { id: 'qtc-fridericia', short: 'QTc (Fridericia)', digits: 0, trigger: DOCUMENTED, inputs: { heartRate: { from: 'qt-rate' } } },
   { id: 'bmi', short: 'BMI', digits: 1, trigger: DOCUMENTED },
   { id: 'fib-4', short: 'FIB-4', digits: 2, trigger: DOCUMENTED },
 ];

@@ -55,6 +55,8 @@ interface PatientContext {
   elderly: boolean;
   liver: boolean;
   oncology: boolean;
+  /** Why a patient-dependent limit applies, for the message: `documented: cirrhosis`, `weight 48 kg`. */
+  reason: string;
 }
 
 const SPECS = limits.drugs as readonly Spec[];
@@ -110,12 +112,17 @@ function skipped(text: string, spec: Spec, e: MedEntry): boolean {
 function patientContext(note: ClinicalNote): PatientContext {
   const weight = note.vitals.find((v) => v.kind === 'weight');
   const affirmed = note.problems.filter((p) => p.assertion.certainty === 'affirmed' && p.assertion.experiencer === 'patient');
+  const liver = affirmed.find((p) => LIVER_RE.test(p.text));
   const ctx: PatientContext = {
     elderly: (note.demographics.age?.years ?? 0) >= COND.elderlyAge,
-    liver: affirmed.some((p) => LIVER_RE.test(p.text)),
+    liver: liver !== undefined,
     oncology: affirmed.some((p) => ONCOLOGY_RE.test(p.text)),
+    reason: liver ? `documented: ${liver.text.length > 60 ? liver.text.slice(0, 57) + '...' : liver.text}` : '',
   };
-  if (weight && weight.kind === 'weight' && weight.value >= 2 && weight.value <= 350) ctx.weightKg = weight.value;
+  if (weight && weight.kind === 'weight' && weight.value >= 2 && weight.value <= 350) {
+    ctx.weightKg = weight.value;
+    if (!liver) ctx.reason = `weight ${formatNumber(weight.value)} kg`;
+  }
   return ctx;
 }
 
@@ -138,6 +145,7 @@ function judge(text: string, spec: Spec, entry: MedEntry, a: Amounts | undefined
     route: m.route?.value ?? '',
     sig: sigText(entry, dose),
     verb: m.prn ? 'can reach' : 'adds up to',
+    reason: patient.reason,
     // `Tylenol ... 6,000 mg/day of acetaminophen`, but not `Acetaminophen ... mg/day of acetaminophen`.
     of: entry.generic === spec.display ? '' : ` of ${spec.display}`,
     ...fill,

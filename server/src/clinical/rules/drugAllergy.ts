@@ -84,9 +84,13 @@ export const drugAllergyConflict: Rule = {
   description: 'An active medication that is, or cross-reacts with, a documented drug allergy (AAAAI/ACAAI 2022 practice parameter).',
   run({ text, note }): Finding[] {
     if (note.inputProblem || note.allergies.status !== 'documented') return [];
-    const allergies = note.allergies.items
-      .map((a) => ({ allergy: a, allergen: allergenOf(a) }))
-      .filter((x): x is { allergy: Allergy; allergen: Allergen } => x.allergen !== undefined);
+    // One allergy per allergen: the same allergy written twice (list and HPI) is one conflict.
+    const byCanonical = new Map<string, { allergy: Allergy; allergen: Allergen }>();
+    for (const a of note.allergies.items) {
+      const allergen = a.canonical && !byCanonical.has(a.canonical) ? allergenOf(a) : undefined;
+      if (allergen && a.canonical) byCanonical.set(a.canonical, { allergy: a, allergen });
+    }
+    const allergies = [...byCanonical.values()];
     if (allergies.length === 0) return [];
     const out: Finding[] = [];
     for (const entry of currentMedications(text, note)) {

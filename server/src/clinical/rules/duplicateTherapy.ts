@@ -21,8 +21,8 @@
 import data from '../../knowledge/duplicateClasses.json';
 import type { Finding, Reference, Rule, Severity } from '../findings';
 import type { Medication } from '../../note/types';
-import { capitalised, currentMedications, formatNumber, type ExtraDrugs, type MedEntry } from './medicationScope';
-import { lineEndAfter, lineStartBefore, MAX_FINDINGS_PER_RULE } from './spanIndex';
+import { capitalised, currentMedications, formatNumber, type MedEntry } from './medicationScope';
+import { lineStartBefore, MAX_FINDINGS_PER_RULE } from './spanIndex';
 
 const CODE = 'duplicate-therapy';
 
@@ -46,11 +46,11 @@ interface PairRule {
 
 const REFERENCES = data.references as Record<string, Reference>;
 const RULES = data.pairRules as readonly PairRule[];
-const EXTRA = data.extraDrugs as ExtraDrugs;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const cueRe = (cues: readonly string[]): RegExp =>
   new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...cues].sort((x, y) => y.length - x.length).map((c) => escape(c).replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, 'iu');
 const TRANSITION_RE = cueRe(data.transitionCues);
+const NEXT_SENTENCE_RE = cueRe(data.nextSentenceCues);
 const COMPLEMENT_RE = cueRe(data.sameDrug.complementaryCues);
 const CHANGE_RE = cueRe(data.sameDrug.changeCues);
 const CONTINUE_HOME_RE = cueRe(data.sameDrug.continueHome);
@@ -63,7 +63,7 @@ export const duplicateTherapy: Rule = {
   description: 'Therapeutic duplication: two anticoagulants, dual RAAS blockade, serotonergic combinations, two NSAIDs/benzodiazepines/antipsychotics, shared ingredients, the same drug ordered twice.',
   run({ text, note }): Finding[] {
     if (note.inputProblem) return [];
-    const entries = currentMedications(text, note, EXTRA);
+    const entries = currentMedications(text, note);
     if (entries.length < 2) return [];
     const out: Finding[] = [];
     classPairs(text, entries, out);
@@ -86,16 +86,24 @@ function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]):
       if (shared) {
         if (restated(text, x, y)) continue;
         const severity = (si.advisoryIngredients.includes(shared) ? 'advisory' : si.severity) as Severity;
-        out.push(pairFinding(text, x, y, severity, si.message.replace('{ingredient}', shared), REFERENCES[si.reference]));
+        out.push(pairFinding(y, x, severity, si.message.replace('{ingredient}', shared), REFERENCES[si.reference]));
         continue;
       }
-      const rule = RULES.find((r) => matches(text, r, x, y));
-      if (!rule || restated(text, x, y)) continue;
+      let rule: PairRule | undefined;
+      let roles: [MedEntry, MedEntry] | undefined;
+      for (const r of RULES) {
+        roles = rolesIn(text, r, x, y);
+        if (roles) {
+          rule = r;
+          break;
+        }
+      }
+      if (!rule || !roles || restated(text, x, y)) continue;
       const extra = EXTRA_TRANSITION.get(rule.id);
       const transition = rule.transitionSeverity !== undefined && (nearCue(text, x, TRANSITION_RE, extra) || nearCue(text, y, TRANSITION_RE, extra));
       const severity = (transition ? rule.transitionSeverity : rule.severity) as Severity;
       const message = transition && rule.transitionMessage ? rule.transitionMessage : rule.message;
-      out.push(pairFinding(text, x, y, severity, message, REFERENCES[rule.reference]));
+      out.push(pairFinding(roles[0], roles[1], severity, message, REFERENCES[rule.reference]));
     }
   }
 }
@@ -111,10 +119,13 @@ function restated(text: string, x: MedEntry, y: MedEntry): boolean {
   return /^\s*(?:[(/=]|or|vs\.?|versus)\s*$/i.test(gap);
 }
 
-function matches(text: string, rule: PairRule, x: MedEntry, y: MedEntry): boolean {
-  if (excluded(text, rule, x) || excluded(text, rule, y)) return false;
+/** The two entries in the rule's roles (`[a, b]`), or undefined when the rule does not hold them. */
+function rolesIn(text: string, rule: PairRule, x: MedEntry, y: MedEntry): [MedEntry, MedEntry] | undefined {
+  if (excluded(text, rule, x) || excluded(text, rule, y)) return undefined;
   const b = rule.same ? rule.a : rule.b ?? rule.a;
-  return (member(x, rule.a) && member(y, b)) || (member(y, rule.a) && member(x, b));
+  if (member(x, rule.a) && member(y, b)) return rule.same && x.med.span.start < y.med.span.start ? [y, x] : [x, y];
+  if (member(y, rule.a) && member(x, b)) return [y, x];
+  return undefined;
 }
 
 function member(e: MedEntry, m: Members): boolean {
@@ -129,19 +140,41 @@ function excluded(text: string, rule: PairRule, e: MedEntry): boolean {
   return EXCLUDE_CUES.get(rule.id)?.test(text.slice(e.line.start, e.line.end)) ?? false;
 }
 
-/** A cue on the entry's line or the lines just before and after it (a `Bridging:` label, a note under it). */
+/**
+ * A transition cue in the entry's sentence; a narrower cue (`Avoid other NSAIDs.`, `Bridge until
+ * INR > 2.`) in the sentence after it; or a cue on the line just before a list item (a `Bridging:`
+ * label). Not anywhere in a paragraph, where `discontinue the THC gummies` is about something else.
+ */
 function nearCue(text: string, e: MedEntry, re: RegExp, extra?: RegExp): boolean {
-  const start = lineStartBefore(text, Math.max(0, e.line.start - 1), 400);
-  const end = lineEndAfter(text, Math.min(text.length, e.line.end + 1), 400);
-  const around = text.slice(start, end);
-  return re.test(around) || (extra?.test(around) ?? false);
+  const { own, next } = sentencesAround(text, e);
+  if (re.test(own) || (extra?.test(own) ?? false) || NEXT_SENTENCE_RE.test(next)) return true;
+  if (text.slice(e.line.start, e.med.span.start).trim().length > 3 || e.line.start === 0) return false;
+  const prev = text.slice(lineStartBefore(text, e.line.start - 1, 400), e.line.start);
+  return re.test(prev) || (extra?.test(prev) ?? false);
 }
 
-/** A finding on the later of the two mentions, pointing back at the earlier. */
-function pairFinding(text: string, x: MedEntry, y: MedEntry, severity: Severity, template: string, reference: Reference | undefined): Finding {
-  const [first, second] = x.med.span.start <= y.med.span.start ? [x, y] : [y, x];
+/** The sentence holding the entry, and the one after it, within its line. */
+function sentencesAround(text: string, e: MedEntry): { own: string; next: string } {
+  const before = text.slice(e.line.start, e.med.span.start);
+  const after = text.slice(e.med.span.end, e.line.end);
+  const start = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1;
+  const end = /[.;]\s/.exec(after);
+  const rest = end ? after.slice(end.index + 1) : '';
+  const nextEnd = /[.;]\s/.exec(rest);
+  return {
+    own: before.slice(start) + text.slice(e.med.span.start, e.med.span.end) + (end ? after.slice(0, end.index) : after),
+    next: nextEnd ? rest.slice(0, nextEnd.index) : rest,
+  };
+}
+
+/**
+ * A finding on the later of the two mentions, pointing back at the earlier. `{a}` and `{b}` in the
+ * message are the rule's roles (`{a}` the MAO inhibitor, `{b}` the serotonergic drug).
+ */
+function pairFinding(a: MedEntry, b: MedEntry, severity: Severity, template: string, reference: Reference | undefined): Finding {
+  const [first, second] = a.med.span.start <= b.med.span.start ? [a, b] : [b, a];
   const name = (e: MedEntry): string => (e.med.name.toLowerCase() === e.generic ? e.med.name : `${e.med.name} (${e.generic})`);
-  const message = capitalised(template.replace(/\{a\}/g, name(second)).replace(/\{b\}/g, name(first)));
+  const message = capitalised(template.replace(/\{a\}/g, name(a)).replace(/\{b\}/g, name(b)));
   const f: Finding = {
     code: CODE,
     severity,
@@ -156,41 +189,70 @@ function pairFinding(text: string, x: MedEntry, y: MedEntry, severity: Severity,
 /** The same drug twice in one list, or in the plan at another dose while home medications continue. */
 function sameDrug(text: string, entries: readonly MedEntry[], out: Finding[]): void {
   const continueHome = CONTINUE_HOME_RE.test(text);
-  const byGeneric = new Map<string, MedEntry[]>();
-  for (const e of entries) byGeneric.set(e.generic, [...(byGeneric.get(e.generic) ?? []), e]);
-  const sd = data.sameDrug;
-  for (const group of byGeneric.values()) {
-    if (out.length >= MAX_FINDINGS_PER_RULE) return;
-    const scheduled = group.filter((e) => !e.med.prn && (e.med.strength || e.med.frequency) && !cueOnLine(text, e, COMPLEMENT_RE) && !cueOnLine(text, e, CHANGE_RE));
-    let reported = false;
-    for (let i = 0; i < scheduled.length && !reported; i++) {
-      for (let j = i + 1; j < scheduled.length && !reported; j++) {
-        const a = scheduled[i]!;
-        const b = scheduled[j]!;
-        if (a.line.start === b.line.start || !sameRoute(a.med, b.med) || !differ(a.med, b.med)) continue;
-        const sameList = a.list !== undefined && a.list === b.list && a.med.context === 'medication-list' && b.med.context === 'medication-list';
-        const homeThenPlan = continueHome && isHomeList(a) && !isHomeList(b) && b.list !== undefined && PLAN_SECTIONS.has(b.list.kind);
-        if (!sameList && !homeThenPlan) continue;
-        const template = sameList ? sd.messageList : sd.messageContinue;
-        const message = template
-          .replace('{a}', capitalised(b.med.name))
-          .replace('{list}', `"${a.list?.title ?? 'the list'}"`)
-          .replace('{first}', sig(a.med))
-          .replace('{second}', sig(b.med));
-        const f: Finding = {
-          code: CODE,
-          severity: sd.severity as Severity,
-          message,
-          span: b.med.nameSpan,
-          related: [{ span: a.med.span, message: `${capitalised(a.med.name)} ${sig(a.med)} is written here.` }],
-        };
-        const ref = REFERENCES[sd.reference];
-        if (ref) f.reference = ref;
-        out.push(f);
-        reported = true;
-      }
+  // One representative per dose and route, per list and per generic: pairs must differ in dose,
+  // so a list pasted a thousand times costs no more than one copy.
+  const lists = new Map<string, Map<string, MedEntry>>();
+  const homes = new Map<string, Map<string, MedEntry>>();
+  const plans: MedEntry[] = [];
+  for (const e of entries) {
+    if (e.med.prn || !(e.med.strength || e.med.frequency) || cueOnLine(text, e, COMPLEMENT_RE) || cueOnLine(text, e, CHANGE_RE)) continue;
+    const sig = `${e.med.strength?.value ?? ''}|${e.med.strength?.unit.toLowerCase() ?? ''}|${e.med.frequency?.dosesPerDay ?? ''}|${e.med.route?.value ?? ''}`;
+    if (e.list && e.med.context === 'medication-list') addOnce(lists, `${e.generic}|${e.list.span.start}`, sig, e);
+    if (isHomeList(e)) addOnce(homes, e.generic, sig, e);
+    else if (continueHome && e.list && PLAN_SECTIONS.has(e.list.kind)) plans.push(e);
+  }
+  const reported = new Set<string>();
+  for (const group of lists.values()) {
+    const pair = firstPair([...group.values()], [...group.values()]);
+    if (pair && !reported.has(pair[0].generic)) {
+      reported.add(pair[0].generic);
+      out.push(sameDrugFinding(pair[0], pair[1], true));
     }
   }
+  for (const plan of plans) {
+    if (out.length >= MAX_FINDINGS_PER_RULE || reported.has(plan.generic)) continue;
+    const pair = firstPair([...(homes.get(plan.generic)?.values() ?? [])], [plan]);
+    if (pair) {
+      reported.add(plan.generic);
+      out.push(sameDrugFinding(pair[0], pair[1], false));
+    }
+  }
+}
+
+function addOnce(map: Map<string, Map<string, MedEntry>>, key: string, sig: string, e: MedEntry): void {
+  const group = map.get(key) ?? new Map<string, MedEntry>();
+  if (!group.has(sig)) group.set(sig, e);
+  map.set(key, group);
+}
+
+/** The first pair (earlier, later) on different lines, by one route, at different doses. */
+function firstPair(xs: readonly MedEntry[], ys: readonly MedEntry[]): [MedEntry, MedEntry] | undefined {
+  for (const x of xs) {
+    for (const y of ys) {
+      if (x === y || x.line.start === y.line.start || !sameRoute(x.med, y.med) || !differ(x.med, y.med)) continue;
+      return x.med.span.start <= y.med.span.start ? [x, y] : [y, x];
+    }
+  }
+  return undefined;
+}
+
+function sameDrugFinding(a: MedEntry, b: MedEntry, sameList: boolean): Finding {
+  const sd = data.sameDrug;
+  const message = (sameList ? sd.messageList : sd.messageContinue)
+    .replace('{a}', capitalised(b.med.name))
+    .replace('{list}', `"${a.list?.title ?? 'the list'}"`)
+    .replace('{first}', sig(a.med))
+    .replace('{second}', sig(b.med));
+  const f: Finding = {
+    code: CODE,
+    severity: sd.severity as Severity,
+    message,
+    span: b.med.nameSpan,
+    related: [{ span: a.med.span, message: `${capitalised(a.med.name)} ${sig(a.med)} is written here.` }],
+  };
+  const ref = REFERENCES[sd.reference];
+  if (ref) f.reference = ref;
+  return f;
 }
 
 function cueOnLine(text: string, e: MedEntry, re: RegExp): boolean {

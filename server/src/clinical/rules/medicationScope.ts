@@ -8,6 +8,7 @@
  *
  * Pure; one call per rule run.
  */
+import duplicateData from '../../knowledge/duplicateClasses.json';
 import { createAssertionContext } from '../../note/assertion';
 import { lookupDrug } from '../../note/drugLexicon';
 import type { ClinicalNote, Medication, Section, SectionKind, Span } from '../../note/types';
@@ -16,7 +17,7 @@ import { lineEndAfter, lineStartBefore, SpanIndex } from './spanIndex';
 /** An active medication with what the knowledge base knows about it. */
 export interface MedEntry {
   med: Medication;
-  /** Lower-case generic (from the lexicon, or from `extraDrugs` for names it lacks). */
+  /** Lower-case generic (from the lexicon, or from the extra drugs for names it lacks). */
   generic: string;
   /** The generic's ingredients: `hydrocodone-acetaminophen` → hydrocodone, acetaminophen. */
   ingredients: readonly string[];
@@ -28,7 +29,9 @@ export interface MedEntry {
 }
 
 /** Drugs the lexicon lacks, keyed by lower-case name as written. */
-export type ExtraDrugs = Readonly<Record<string, { generic: string; classes: readonly string[] }>>;
+type ExtraDrugs = Readonly<Record<string, { generic: string; classes: readonly string[] }>>;
+/** `aliskiren` is not in `drugs.json`; the duplicate-therapy data names it for dual RAAS blockade. */
+const EXTRA_DRUGS = duplicateData.extraDrugs as ExtraDrugs;
 
 /** Sections whose medications are history or something else, not current therapy. */
 const NOT_CURRENT = new Set<SectionKind>([
@@ -55,7 +58,18 @@ const LAB_UNIT_RE = /\/(?:d?l|dl|ml)$/i;
  * with a dose, route, frequency or PRN (an order), outside history and allergy sections, not a
  * lab value, not a past course, not negated, hypothetical or about someone else (ConText).
  */
-export function currentMedications(text: string, note: ClinicalNote, extraDrugs: ExtraDrugs = {}): MedEntry[] {
+export function currentMedications(text: string, note: ClinicalNote): readonly MedEntry[] {
+  // The three medication rules ask for the same note in turn; work it out once.
+  const cached = CACHE.get(note);
+  if (cached && cached.text === text) return cached.entries;
+  const entries = compute(text, note, EXTRA_DRUGS);
+  CACHE.set(note, { text, entries });
+  return entries;
+}
+
+const CACHE = new WeakMap<ClinicalNote, { text: string; entries: readonly MedEntry[] }>();
+
+function compute(text: string, note: ClinicalNote, extraDrugs: ExtraDrugs): MedEntry[] {
   const labs = new SpanIndex(note.labs, (l) => l.span);
   const allergies = new SpanIndex(note.allergies.items, (a) => a.span);
   const sections = new SpanIndex(note.sections, (s) => s.span);

@@ -4,6 +4,7 @@
  * rationale. Pure; the references are the standards the scores follow.
  */
 import { formatCriteria, formatEsi, formatNews2, formatTriageSummary } from './format';
+import type { AutoResult } from '../autoCalc/index';
 import type { CriteriaScore, Triage } from './types';
 
 function criteriaTable(name: string, s: CriteriaScore): string[] {
@@ -16,7 +17,7 @@ function criteriaTable(name: string, s: CriteriaScore): string[] {
   return out;
 }
 
-export function triageMarkdown(t: Triage): string {
+export function triageMarkdown(t: Triage, scores: readonly AutoResult[] = []): string {
   const n = t.news2;
   const out: string[] = [`# ${formatTriageSummary(t)}`, '', `## ${formatNews2(n)}`, ''];
   if (n.parameters.length > 0) {
@@ -37,6 +38,12 @@ export function triageMarkdown(t: Triage): string {
   out.push('## Haemodynamics', '');
   out.push(t.shockIndex.value !== undefined ? `- Shock index ${t.shockIndex.value.toFixed(2)}${t.shockIndex.elevated ? ' (≥ 1.0: elevated)' : ''}` : '- Shock index: not computable (needs HR and SBP)');
   out.push(t.map.value !== undefined ? `- MAP ${Math.round(t.map.value)} mmHg${t.map.low ? ` (< ${t.map.lowBelow}: low)` : ''}` : '- MAP: not computable (needs BP)');
+  if (scores.length > 0) {
+    out.push('', '## Calculated from the note', '');
+    for (const s of scores) {
+      out.push(`### ${s.label}`, '', '```', s.explanation, '```', '', `_${s.reference.title}_`, '');
+    }
+  }
   out.push(
     '',
     '---',

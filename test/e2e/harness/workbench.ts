@@ -1,0 +1,222 @@
+/**
+ * The VS Code workbench as a user sees it, through playwright: open a file, run a command from
+ * the palette, read the status bar, the editor's lines, the Problems panel, apply a quick fix.
+ * Every step waits for what the UI shows (a selector, a text) with a timeout; none sleeps.
+ * Selectors are those of VS Code 1.139 (code-server 4.139.1, pinned in paths.ts).
+ */
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+/** How long one UI step may take. The first note opened also starts the language server. */
+const STEP_MS = 30_000;
+const SLOW_MS = 90_000;
+
+/** VS Code renders spaces as no-break spaces. */
+function plain(s: string): string {
+  return s.replace(/\u00a0/g, ' ');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A row of the Problems panel. */
+export interface ProblemRow {
+  message: string;
+  code: string;
+  /** 1-based, as shown: `[Ln 43, Col 23]`. */
+  line: number;
+  column: number;
+}
+
+export class Workbench {
+  constructor(
+    readonly page: Page,
+    private readonly outputDir: string,
+  ) {}
+
+  /** Opens the workbench and waits until the explorer lists the workspace's files. */
+  async load(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: SLOW_MS });
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: SLOW_MS });
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: SLOW_MS });
+  }
+
+  /** Saves a screenshot of the whole window as `<outputDir>/<name>.png`. */
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(this.outputDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  // ---- quick input (palette, quick open) ----
+
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Types into the open quick input and presses Enter once the focused row's label matches. */
+  private async pickInQuickInput(value: string, label: RegExp): Promise<void> {
+    const input = this.quickInput.locator('.quick-input-box input');
+    await input.fill(value);
+    const focused = this.quickInput.locator('.quick-input-list .monaco-list-row.focused');
+    await focused.filter({ hasText: label }).waitFor({ timeout: STEP_MS });
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: STEP_MS });
+  }
+
+  private async openQuickInput(key: string): Promise<void> {
+    await this.escape();
+    await this.page.keyboard.press(key);
+    await this.quickInput.waitFor({ state: 'visible', timeout: STEP_MS });
+  }
+
+  /** Closes whatever transient widget has focus (quick input, suggest, hover). */
+  async escape(): Promise<void> {
+    if (await this.quickInput.isVisible()) {
+      await this.page.keyboard.press('Escape');
+      await this.quickInput.waitFor({ state: 'hidden', timeout: STEP_MS });
+    }
+  }
+
+  /** Runs a command by its palette label, e.g. `MedGemma Notes: Show Note Structure`. */
+  async runCommand(label: string): Promise<void> {
+    await this.openQuickInput('F1');
+    await this.pickInQuickInput(`>${label}`, new RegExp(`^\\s*${escapeRegExp(label)}`));
+  }
+
+  /** Opens a workspace file with Quick Open and waits until its tab is the active one. */
+  async openFile(name: string): Promise<void> {
+    await this.openQuickInput('Control+P');
+    await this.pickInQuickInput(name, new RegExp(`^\\s*${escapeRegExp(name)}`));
+    await this.activeTab(name).waitFor({ timeout: STEP_MS });
+  }
+
+  /** The active editor tab, by its file name. */
+  activeTab(name: string): Locator {
+    return this.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`);
+  }
+
+  /** Moves the cursor with Quick Open's `:line:column`. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.openQuickInput('Control+P');
+    const input = this.quickInput.locator('.quick-input-box input');
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: STEP_MS });
+    await this.statusItem('status.editor.selection').filter({ hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: STEP_MS });
+  }
+
+  /** Closes every editor, discarding unsaved changes. */
+  async closeAllEditors(): Promise<void> {
+    await this.runCommand('View: Close All Editors');
+    const dialog = this.page.locator('.monaco-dialog-box');
+    const tabs = this.page.locator('.tabs-container .tab');
+    // Either the editors close, or a "save changes?" dialog asks first.
+    await this.page.waitForFunction(
+      () => document.querySelector('.monaco-dialog-box') !== null || document.querySelector('.tabs-container .tab') === null,
+      undefined,
+      { timeout: STEP_MS },
+    );
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: /Don't Save/ }).click();
+    await tabs.first().waitFor({ state: 'detached', timeout: STEP_MS });
+  }
+
+  // ---- status bar ----
+
+  statusItem(id: string): Locator {
+    return this.page.locator(`.part.statusbar [id="${id}"]`);
+  }
+
+  /** Waits until the status bar's language mode reads `mode`. */
+  async waitForLanguageMode(mode: string): Promise<void> {
+    await this.statusItem('status.editor.mode').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(mode)}\\s*$`) }).waitFor({ timeout: STEP_MS });
+  }
+
+  // ---- the active editor ----
+
+  /** The active editor group's editor. */
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** The text of the lines the active editor renders now (its viewport), top to bottom. */
+  async visibleLines(): Promise<string[]> {
+    const lines = await this.editor.locator('.view-lines .view-line').evaluateAll((els) =>
+      els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top), text: e.textContent ?? '' })),
+    );
+    return lines.sort((a, b) => a.top - b.top).map((l) => plain(l.text));
+  }
+
+  /** Waits until a rendered line of the active editor equals `text` exactly. */
+  async waitForLine(text: string, timeoutMs = STEP_MS): Promise<void> {
+    await this.editor.locator('.view-lines .view-line').filter({ hasText: new RegExp(`^${escapeRegExp(text).replace(/ /g, '[ \\u00a0]')}$`) }).first().waitFor({ timeout: timeoutMs });
+  }
+
+  /** The rendered line element of the active editor whose text starts with `prefix`. */
+  lineStartingWith(prefix: string): Locator {
+    return this.editor.locator('.view-lines .view-line').filter({ hasText: new RegExp(`^${escapeRegExp(prefix).replace(/ /g, '[ \\u00a0]')}`) }).first();
+  }
+
+  /** The code lens (anywhere in the active editor) whose text matches. */
+  codeLens(text: RegExp | string): Locator {
+    return this.editor.locator('.codelens-decoration').filter({ hasText: text }).first();
+  }
+
+  /** Opens the quick-fix menu at the cursor and applies the action titled `title`. */
+  async applyQuickFix(title: string): Promise<void> {
+    await this.escape();
+    await this.page.keyboard.press('Control+.');
+    const menu = this.page.locator('.action-widget');
+    const item = menu.locator('.monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }).first();
+    await item.waitFor({ timeout: STEP_MS });
+    await item.click();
+    await menu.waitFor({ state: 'hidden', timeout: STEP_MS });
+  }
+
+  // ---- Problems panel ----
+
+  get problemsPanel(): Locator {
+    return this.page.locator('.markers-panel');
+  }
+
+  async openProblems(): Promise<void> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await this.problemsPanel.waitFor({ state: 'visible', timeout: STEP_MS });
+  }
+
+  /** Types into the Problems filter box (empty string clears it). */
+  async filterProblems(text: string): Promise<void> {
+    const input = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+    await input.fill(text);
+  }
+
+  /** The problem count badge of a file row in the Problems panel, once that row shows. */
+  async problemCountFor(fileName: string, expected: number, timeoutMs = SLOW_MS): Promise<void> {
+    const row = this.problemsPanel.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: fileName }) });
+    await row.locator('.monaco-count-badge').filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: timeoutMs });
+  }
+
+  /** Waits for a problem row with this code, then returns every problem row rendered now. */
+  async waitForProblems(code: string, timeoutMs = SLOW_MS): Promise<ProblemRow[]> {
+    await this.problemsPanel.locator('.marker-code').filter({ hasText: new RegExp(`^${escapeRegExp(code)}$`) }).first().waitFor({ timeout: timeoutMs });
+    return this.problemRows();
+  }
+
+  async problemRows(): Promise<ProblemRow[]> {
+    const rows = await this.problemsPanel.locator('.monaco-list-row').evaluateAll((els) =>
+      els.map((e) => ({
+        message: e.querySelector('.marker-message')?.textContent ?? '',
+        code: e.querySelector('.marker-code')?.textContent ?? '',
+        where: e.querySelector('.marker-line')?.textContent ?? '',
+      })),
+    );
+    const out: ProblemRow[] = [];
+    for (const r of rows) {
+      const m = /Ln (\d+), Col (\d+)/.exec(r.where);
+      if (!m || !r.code) continue;
+      out.push({ message: plain(r.message), code: r.code, line: Number(m[1]), column: Number(m[2]) });
+    }
+    return out;
+  }
+}
