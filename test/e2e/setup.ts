@@ -27,9 +27,12 @@ function log(message: string): void {
   console.log(`[e2e setup] ${message}`);
 }
 
+/** No single install step may take longer (a hung download must not hold CI for 90 minutes). */
+const STEP_TIMEOUT_MS = 20 * 60_000;
+
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd?: string): void {
-  const r = spawnSync(command, args, { stdio: 'inherit', env, cwd });
-  if (r.error) throw new Error(`${command} could not run: ${r.error.message}`);
+  const r = spawnSync(command, args, { stdio: 'inherit', env, cwd, timeout: STEP_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (r.error) throw new Error(`${command} ${args.join(' ')} did not finish: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${String(r.status ?? r.signal)})`);
 }
 
@@ -45,7 +48,7 @@ function aptInstall(packages: readonly string[], why: string): void {
   }
   log(`apt-get install ${packages.join(' ')} (${why})`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const first = spawnSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env });
+  const first = spawnSync('apt-get', ['install', '-y', ...packages], { stdio: 'inherit', env, timeout: STEP_TIMEOUT_MS });
   if (first.status === 0) return;
   run('apt-get', ['update'], env);
   run('apt-get', ['install', '-y', ...packages], env);

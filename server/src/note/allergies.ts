@@ -29,8 +29,8 @@ const MAX_TABLE_GAP = 240;
 const TABLE_END = /medications?|prescriptions|history|current|(?<![\p{L}])sig(?![\p{L}])|:/iu;
 /** `PCN allergy`, `latex allergies`: the allergen is the words before. */
 const ALLERGY_WORD = /(?<![\p{L}\p{N}])allerg(?:y|ies)(?![\p{L}\p{N}])/giu;
-const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:no|not|never|denies|denied|without|negative[ \t]+for)(?:[ \t]+known)?[ \t]*$/iu;
-const NEGATED_ITEM = /^(?:no|not|denies|never)(?![\p{L}])/iu;
+const NEGATED_BEFORE = /(?:^|[^\p{L}])(?:no|nil|not|never|denies|denied|without|negative[ \t]+for)(?:[ \t]+known)?[ \t]*$/iu;
+const NEGATED_ITEM = /^(?:no|nil|not|denies|never)(?![\p{L}])/iu;
 /** Separators between a substance and its reaction: `PCN - rash`, `Sulfa: anaphylaxis`, `codeine → nausea`. */
 const REACTION_SEPARATOR = /[ \t]+[-–—][ \t]*|[ \t]*[–—][ \t]+|[ \t]*(?::|→|->|=>?)[ \t]*|[ \t]+(?:causes|caused|causing|gives|gave|with|resulting[ \t]+in|leads[ \t]+to|led[ \t]+to)[ \t]+/iu;
 /** Words that end a substance in prose: `allergic to peanuts and has asthma`. */

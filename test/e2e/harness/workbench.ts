@@ -55,14 +55,31 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Types into the open quick input and presses Enter once the focused row's label matches. */
-  private async pickInQuickInput(value: string, label: RegExp): Promise<void> {
+  /**
+   * Types `value` into the open quick input (palette, quick open or a command's own picker) and
+   * presses Enter once the focused row's label matches. With `thenPicker`, the chosen entry opens
+   * another picker, so this waits for that instead of for the widget to close.
+   */
+  async pick(value: string, label: RegExp, thenPicker = false): Promise<void> {
+    await this.quickInput.waitFor({ state: 'visible', timeout: STEP_MS });
     const input = this.quickInput.locator('.quick-input-box input');
     await input.fill(value);
     const focused = this.quickInput.locator('.quick-input-list .monaco-list-row.focused');
     await focused.filter({ hasText: label }).waitFor({ timeout: STEP_MS });
     await this.page.keyboard.press('Enter');
-    await this.quickInput.waitFor({ state: 'hidden', timeout: STEP_MS });
+    if (thenPicker) {
+      await this.page.waitForFunction(
+        (typed) => {
+          const doc = (globalThis as unknown as { document: { querySelector(s: string): { value?: string } | null } }).document;
+          const box = doc.querySelector('.quick-input-widget .quick-input-box input');
+          return box !== null && box.value !== typed;
+        },
+        value,
+        { timeout: STEP_MS },
+      );
+    } else {
+      await this.quickInput.waitFor({ state: 'hidden', timeout: STEP_MS });
+    }
   }
 
   private async openQuickInput(key: string): Promise<void> {
@@ -79,16 +96,19 @@ export class Workbench {
     }
   }
 
-  /** Runs a command by its palette label, e.g. `MedGemma Notes: Show Note Structure`. */
-  async runCommand(label: string): Promise<void> {
+  /**
+   * Runs a command by its palette label, e.g. `MedGemma Notes: Show Note Structure`. With
+   * `thenPicker`, the command shows its own picker, left open for `pick()`.
+   */
+  async runCommand(label: string, thenPicker = false): Promise<void> {
     await this.openQuickInput('F1');
-    await this.pickInQuickInput(`>${label}`, new RegExp(`^\\s*${escapeRegExp(label)}`));
+    await this.pick(`>${label}`, new RegExp(`^\\s*${escapeRegExp(label)}`), thenPicker);
   }
 
   /** Opens a workspace file with Quick Open and waits until its tab is the active one. */
   async openFile(name: string): Promise<void> {
     await this.openQuickInput('Control+P');
-    await this.pickInQuickInput(name, new RegExp(`^\\s*${escapeRegExp(name)}`));
+    await this.pick(name, new RegExp(`^\\s*${escapeRegExp(name)}`));
     await this.activeTab(name).waitFor({ timeout: STEP_MS });
   }
 
@@ -114,7 +134,7 @@ export class Workbench {
     const tabs = this.page.locator('.tabs-container .tab');
     // Either the editors close, or a "save changes?" dialog asks first.
     await this.page.waitForFunction(
-      () => document.querySelector('.monaco-dialog-box') !== null || document.querySelector('.tabs-container .tab') === null,
+      "document.querySelector('.monaco-dialog-box') !== null || document.querySelector('.tabs-container .tab') === null",
       undefined,
       { timeout: STEP_MS },
     );
@@ -143,7 +163,7 @@ export class Workbench {
   /** The text of the lines the active editor renders now (its viewport), top to bottom. */
   async visibleLines(): Promise<string[]> {
     const lines = await this.editor.locator('.view-lines .view-line').evaluateAll((els) =>
-      els.map((e) => ({ top: parseFloat((e as HTMLElement).style.top), text: e.textContent ?? '' })),
+      els.map((e) => ({ top: e.getBoundingClientRect().top, text: e.textContent ?? '' })),
     );
     return lines.sort((a, b) => a.top - b.top).map((l) => plain(l.text));
   }
@@ -158,16 +178,17 @@ export class Workbench {
     return this.editor.locator('.view-lines .view-line').filter({ hasText: new RegExp(`^${escapeRegExp(prefix).replace(/ /g, '[ \\u00a0]')}`) }).first();
   }
 
-  /** The code lens (anywhere in the active editor) whose text matches. */
-  codeLens(text: RegExp | string): Locator {
-    return this.editor.locator('.codelens-decoration').filter({ hasText: text }).first();
+  /** The code lens (anywhere in the active editor) whose whole text is `text`. */
+  codeLens(text: string): Locator {
+    const exact = new RegExp(`^\\s*${escapeRegExp(text).replace(/ /g, '[ \\u00a0]')}\\s*$`);
+    return this.editor.locator('.codelens-decoration a').filter({ hasText: exact }).first();
   }
 
   /** Opens the quick-fix menu at the cursor and applies the action titled `title`. */
   async applyQuickFix(title: string): Promise<void> {
     await this.escape();
     await this.page.keyboard.press('Control+.');
-    const menu = this.page.locator('.action-widget');
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
     const item = menu.locator('.monaco-list-row').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }).first();
     await item.waitFor({ timeout: STEP_MS });
     await item.click();
@@ -197,9 +218,20 @@ export class Workbench {
     await row.locator('.monaco-count-badge').filter({ hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: timeoutMs });
   }
 
-  /** Waits for a problem row with this code, then returns every problem row rendered now. */
+  /**
+   * After `filterProblems(code)`: waits until the panel shows problems and all of them carry this
+   * code (the filter applies after a short debounce), then returns the rendered rows.
+   */
   async waitForProblems(code: string, timeoutMs = SLOW_MS): Promise<ProblemRow[]> {
-    await this.problemsPanel.locator('.marker-code').filter({ hasText: new RegExp(`^${escapeRegExp(code)}$`) }).first().waitFor({ timeout: timeoutMs });
+    await this.page.waitForFunction(
+      (want) => {
+        const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document;
+        const codes = Array.from(doc.querySelectorAll('.markers-panel .marker-code'), (e) => e.textContent);
+        return codes.length > 0 && codes.every((c) => c === want);
+      },
+      code,
+      { timeout: timeoutMs },
+    );
     return this.problemRows();
   }
 

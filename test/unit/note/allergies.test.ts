@@ -200,3 +200,10 @@ describe('findAllergies: odd input', () => {
     assert.ok(ms < LINEAR_TIME_BOUND_MS, `took ${ms.toFixed(0)} ms`);
   });
 });
+
+describe('nil as negation', () => {
+  test('"nil penicillin allergy" (British usage) documents no allergy', () => {
+    const r = findAllergies('Confirmed nil penicillin allergy.', []);
+    assert.deepEqual(r.items, []);
+  });
+});

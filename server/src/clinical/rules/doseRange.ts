@@ -6,71 +6,21 @@
  * metformin and levothyroxine maxima, and mg written for mcg (`levothyroxine 100 mg`).
  *
  * Critical for high-alert overdoses (over the maximum daily total, a classic 10- or 1000-fold
- * slip); warning for borderline doses; advisory for limits that depend on the patient (age,
- * liver disease). PRN entries count the most their interval allows. A dose with no unit or an
+ * slip); warning for borderline doses; advisory for limits that depend on the patient (liver
+ * disease, alcohol use, low body weight). PRN entries count the most their interval allows. A dose with no unit or an
  * unknown unit is not judged: `medication-incomplete` reports missing doses, and guessing a unit
  * would turn a documentation gap into a false overdose.
  */
-import limits from '../../knowledge/doseLimits.json';
-import type { Finding, Fix, Reference, Rule, Severity } from '../findings';
-import type { ClinicalNote } from '../../note/types';
-import { amountsOf, convert, type Amounts, type DoseSpec } from './doseRangeMath';
+import type { Finding, Fix, Rule, Severity } from '../findings';
+import { amountsOf, convert, type Amounts } from './doseRangeMath';
+import {
+  applies, type Check, conditionOk, cueOnLine, type PatientContext, patientContext, REFERENCES, routeOk, skipped, type Spec, SPEC_UNIT, SPECS,
+} from './doseRangeContext';
 import { capitalised, currentMedications, formatNumber, type MedEntry } from './medicationScope';
 import { MAX_FINDINGS_PER_RULE } from './spanIndex';
 
 const CODE = 'dose-range';
-
-interface Check {
-  kind: 'dose' | 'daily' | 'weekly' | 'rate' | 'perKgDose' | 'perKgDaily' | 'frequency' | 'unitSlip' | 'cue' | 'volume';
-  max?: number;
-  atLeast?: number;
-  tolerance?: number;
-  routes?: readonly string[];
-  routeRequired?: boolean;
-  when?: string;
-  unlessCue?: string;
-  cues?: readonly string[];
-  cueSet?: string;
-  minDosesPerDay?: number;
-  writtenUnit?: string;
-  suggest?: string;
-  displayUnit?: string;
-  severity: string;
-  message: string;
-  reference?: string;
-}
-interface Spec extends DoseSpec {
-  id: string;
-  display: string;
-  generics?: readonly string[];
-  classes?: readonly string[];
-  sumAcrossProducts?: { max: number; severity: string };
-  skipWhen?: string;
-  reference: string;
-  checks: readonly Check[];
-}
-/** What the note says about the patient that changes a limit. */
-interface PatientContext {
-  weightKg?: number;
-  elderly: boolean;
-  liver: boolean;
-  oncology: boolean;
-  /** Why a patient-dependent limit applies, for the message: `documented: cirrhosis`, `weight 48 kg`. */
-  reason: string;
-}
-
-const SPECS = limits.drugs as readonly Spec[];
-const REFERENCES = limits.references as Record<string, Reference>;
-const COND = limits.conditions;
 const ORDER: Record<Severity, number> = { advisory: 0, warning: 1, critical: 2 };
-const cueRe = (cues: readonly string[]): RegExp =>
-  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${[...cues].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`)).join('|')})(?![\p{L}\p{N}])`, 'iu');
-const CUE_SETS = new Map<string, RegExp>(Object.entries(COND).filter((e): e is [string, string[]] => Array.isArray(e[1])).map(([k, v]) => [k, cueRe(v)]));
-const CHECK_CUES = new Map<Check, RegExp>(SPECS.flatMap((s) => s.checks.filter((c) => c.cues).map((c) => [c, cueRe(c.cues ?? [])] as [Check, RegExp])));
-/** The unit each check's amounts are in: its drug's. */
-const SPEC_UNIT = new Map<Check, string>(SPECS.flatMap((s) => s.checks.map((c) => [c, s.unit] as [Check, string])));
-const LIVER_RE = cueRe(COND.liverProblems);
-const ONCOLOGY_RE = cueRe(COND.oncology);
 
 export const doseRange: Rule = {
   id: CODE,
@@ -99,33 +49,6 @@ export const doseRange: Rule = {
   },
 };
 
-function applies(spec: Spec, e: MedEntry): boolean {
-  if (spec.generics?.includes(e.generic)) return true;
-  if (spec.ingredient && e.ingredients.includes(spec.ingredient)) return true;
-  return spec.classes?.some((c) => e.classes.has(c)) ?? false;
-}
-
-function skipped(text: string, spec: Spec, e: MedEntry): boolean {
-  return spec.skipWhen !== undefined && (CUE_SETS.get(spec.skipWhen)?.test(lineOf(text, e)) ?? false);
-}
-
-function patientContext(note: ClinicalNote): PatientContext {
-  const weight = note.vitals.find((v) => v.kind === 'weight');
-  const affirmed = note.problems.filter((p) => p.assertion.certainty === 'affirmed' && p.assertion.experiencer === 'patient');
-  const liver = affirmed.find((p) => LIVER_RE.test(p.text));
-  const ctx: PatientContext = {
-    elderly: (note.demographics.age?.years ?? 0) >= COND.elderlyAge,
-    liver: liver !== undefined,
-    oncology: affirmed.some((p) => ONCOLOGY_RE.test(p.text)),
-    reason: liver ? `documented: ${liver.text.length > 60 ? liver.text.slice(0, 57) + '...' : liver.text}` : '',
-  };
-  if (weight && weight.kind === 'weight' && weight.value >= 2 && weight.value <= 350) {
-    ctx.weightKg = weight.value;
-    if (!liver) ctx.reason = `weight ${formatNumber(weight.value)} kg`;
-  }
-  return ctx;
-}
-
 /** The most severe check that fires for one entry, as a finding. */
 function judge(text: string, spec: Spec, entry: MedEntry, a: Amounts | undefined, patient: PatientContext): { finding: Finding; daily: boolean } | undefined {
   let best: { check: Check; fill: Record<string, string> } | undefined;
@@ -147,7 +70,7 @@ function judge(text: string, spec: Spec, entry: MedEntry, a: Amounts | undefined
     verb: m.prn ? 'can reach' : 'adds up to',
     reason: patient.reason,
     // `Tylenol ... 6,000 mg/day of acetaminophen`, but not `Acetaminophen ... mg/day of acetaminophen`.
-    of: entry.generic === spec.display ? '' : ` of ${spec.display}`,
+    of: m.name.toLowerCase().includes(spec.display) ? '' : ` of ${spec.display}`,
     ...fill,
   };
   const message = check.message.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '').replace(/\s{2,}/g, ' ');
@@ -190,44 +113,13 @@ function fires(text: string, check: Check, entry: MedEntry, a: Amounts | undefin
       const factor = convert(1, check.writtenUnit ?? 'mg', check.suggest ?? 'mcg') ?? 1;
       return { value: entry.med.strength?.raw ?? formatNumber(a.writtenValue), factor: formatNumber(factor) };
     }
-    case 'cue': {
-      const re = check.cueSet ? CUE_SETS.get(check.cueSet) : CHECK_CUES.get(check);
-      return re?.test(lineOf(text, entry)) ? {} : undefined;
-    }
+    case 'cue':
+      return cueOnLine(text, check, entry) ? {} : undefined;
     case 'volume':
       return a?.volume ? {} : undefined;
   }
 }
 
-
-function routeOk(check: Check, entry: MedEntry): boolean {
-  if (!check.routes) return true;
-  const route = entry.med.route?.value;
-  return route === undefined ? !check.routeRequired : check.routes.includes(route);
-}
-
-function conditionOk(text: string, check: Check, entry: MedEntry, a: Amounts | undefined, patient: PatientContext): boolean {
-  const line = lineOf(text, entry);
-  if (check.unlessCue && CUE_SETS.get(check.unlessCue)?.test(line)) return false;
-  const cue = (set: string): boolean => CUE_SETS.get(set)?.test(line) ?? false;
-  const when = check.when ?? '';
-  if (when.startsWith('cue:')) return cue(when.slice(4));
-  if (when.startsWith('notCue:')) return !cue(when.slice(7));
-  switch (check.when) {
-    case undefined: return true;
-    case 'elderlyOrLiver': return patient.elderly || patient.liver;
-    case 'lowReserve': return patient.liver || (patient.weightKg !== undefined && patient.weightKg < COND.lowWeightKg);
-    case 'notOncology': return !patient.oncology && !ONCOLOGY_RE.test(line);
-    case 'prophylaxis': return cue('prophylaxis');
-    case 'central': return cue('central');
-    case 'notCentral': return !cue('central');
-    case 'extendedRelease': return cue('extendedRelease');
-    case 'immediateRelease': return !cue('extendedRelease');
-    case 'weightKnown': return patient.weightKg !== undefined && a !== undefined;
-    case 'weightUnknown': return patient.weightKg === undefined;
-    default: return false;
-  }
-}
 
 /**
  * Acetaminophen from several products in one list (`acetaminophen 650 mg q6h PRN` with
@@ -286,10 +178,6 @@ function sigText(entry: MedEntry, dose: string): string {
   const freq = m.frequency?.text ?? '';
   const prn = m.prn && !/\bprn\b|as needed/i.test(freq) ? 'PRN' : '';
   return [capitalised(m.name), dose, m.route?.value ?? '', freq, prn].filter((s) => s.length > 0).join(' ');
-}
-
-function lineOf(text: string, e: MedEntry): string {
-  return text.slice(e.line.start, e.line.end);
 }
 
 function round2(v: number): number {

@@ -16,7 +16,7 @@ import data from '../../knowledge/allergyCrossReactivity.json';
 import { lookupDrug, lookupDrugClass } from '../../note/drugLexicon';
 import type { Allergy } from '../../note/types';
 import type { Finding, Reference, Rule, Severity } from '../findings';
-import { capitalised, currentMedications, ingredientsOf, type MedEntry } from './medicationScope';
+import { capitalised, cuePattern, currentMedications, ingredientsOf, type MedEntry } from './medicationScope';
 import { lineEndAfter, lineStartBefore, MAX_FINDINGS_PER_RULE } from './spanIndex';
 
 const CODE = 'drug-allergy-conflict';
@@ -71,11 +71,9 @@ const CLASS_MEMBERS = data.classAllergy.members as Record<string, Record<string,
 const ORDER: Record<Severity, number> = { advisory: 0, warning: 1, critical: 2 };
 const LOWER: Record<Severity, Severity> = { critical: 'warning', warning: 'advisory', advisory: 'advisory' };
 
-const words = (list: readonly string[]): RegExp =>
-  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\p{L}\p{N}])`, 'iu');
-const INTOLERANCE_RE = words(data.intolerance.reactions);
-const ALLERGIC_SIGN_RE = words(data.intolerance.allergicSigns);
-const TOLERANCE_RE = words(data.toleranceCues);
+const INTOLERANCE_RE = cuePattern(data.intolerance.reactions);
+const ALLERGIC_SIGN_RE = cuePattern(data.intolerance.allergicSigns);
+const TOLERANCE_RE = cuePattern(data.toleranceCues);
 /** A line that talks about an allergy or reaction names the drug as history, not as an order. */
 const ALLERGY_TALK_RE = /\b(?:allerg\w*|anaphyla\w*|reaction|intoleran\w*|hives|rash)\b/i;
 
@@ -84,11 +82,15 @@ export const drugAllergyConflict: Rule = {
   description: 'An active medication that is, or cross-reacts with, a documented drug allergy (AAAAI/ACAAI 2022 practice parameter).',
   run({ text, note }): Finding[] {
     if (note.inputProblem || note.allergies.status !== 'documented') return [];
-    // One allergy per allergen: the same allergy written twice (list and HPI) is one conflict.
+    // One allergy per allergen: the same allergy written twice (list and HPI) is one conflict,
+    // shown where its reaction is written if one mention has it.
     const byCanonical = new Map<string, { allergy: Allergy; allergen: Allergen }>();
     for (const a of note.allergies.items) {
-      const allergen = a.canonical && !byCanonical.has(a.canonical) ? allergenOf(a) : undefined;
-      if (allergen && a.canonical) byCanonical.set(a.canonical, { allergy: a, allergen });
+      if (!a.canonical) continue;
+      const seen = byCanonical.get(a.canonical);
+      if (seen && (seen.allergy.reaction || !a.reaction)) continue;
+      const allergen = seen?.allergen ?? allergenOf(a);
+      if (allergen) byCanonical.set(a.canonical, { allergy: a, allergen });
     }
     const allergies = [...byCanonical.values()];
     if (allergies.length === 0) return [];
@@ -222,8 +224,11 @@ function sharesSideChain(allergen: Allergen, entry: MedEntry): boolean {
 function described(a: Allergy): string {
   // `hives and throat swelling (1980s)` → `hives and throat swelling, 1980s`: no nested brackets.
   const reaction = a.reaction ? short(a.reaction.text.replace(/\s*\(([^()]*)\)\s*/g, ', $1 ').replace(/[\s,]+$/, '')) : '';
-  // `Penicillin` at the start of a list line reads as `penicillin` mid-sentence; `PCN` stays.
-  const substance = /^\p{Lu}[\p{Ll}\s-]+$/u.test(a.substance) ? a.substance.toLowerCase() : a.substance;
+  // `Penicillin` at the start of a list line reads as `penicillin` mid-sentence; `PCN` and brand
+  // names (`Bactrim`) stay as written.
+  const lower = a.substance.toLowerCase();
+  const generic = lookupDrug(lower)?.generic === lower || lookupDrugClass(lower) !== undefined;
+  const substance = generic && /^\p{Lu}[\p{Ll}\s-]+$/u.test(a.substance) ? lower : a.substance;
   return reaction ? `${substance} (${reaction})` : substance;
 }
 

@@ -4,6 +4,9 @@ import { criticalValue } from './criticalValues';
 import { allergiesNotDocumented, medicationIncomplete, missingAssessmentPlan } from './documentationGaps';
 import { doNotUseAbbreviation } from './doNotUse';
 import { implausibleValue } from './implausibleValues';
+import { doseRange } from './doseRange';
+import { drugAllergyConflict } from './drugAllergy';
+import { duplicateTherapy } from './duplicateTherapy';
 import { inputNotAnalysed } from './inputNotAnalysed';
 import { errorProneAbbreviation } from './ismpAbbreviations';
 
@@ -11,6 +14,9 @@ export const RULES: readonly Rule[] = [
   inputNotAnalysed,
   doNotUseAbbreviation,
   errorProneAbbreviation,
+  drugAllergyConflict,
+  duplicateTherapy,
+  doseRange,
   criticalValue,
   implausibleValue,
   missingAssessmentPlan,

@@ -124,6 +124,15 @@ function listOf(around: readonly Section[]): Section | undefined {
   return [...around].sort((a, b) => b.level - a.level || b.span.start - a.span.start)[0];
 }
 
+/**
+ * A case-insensitive pattern matching any of `cues` as whole words (longest first; a space matches
+ * any run of whitespace). Alternation of literals only, so it runs in linear time.
+ */
+export function cuePattern(cues: readonly string[]): RegExp {
+  const alternatives = [...cues].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, String.raw`\s+`));
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${alternatives.join('|')})(?![\p{L}\p{N}])`, 'iu');
+}
+
 /** `Apixaban` from `apixaban`: the name as written, with a capital first letter for a sentence start. */
 export function capitalised(name: string): string {
   return name.length === 0 ? name : (name[0] ?? '').toUpperCase() + name.slice(1);
