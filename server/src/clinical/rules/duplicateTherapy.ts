@@ -63,6 +63,15 @@ export const duplicateTherapy: Rule = {
 
 /** Pairs of different drugs that share an ingredient or fall under one pair rule, once per pair. */
 function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]): void {
+  // Exclusion cues are read once per entry and rule, not once per pair (the pairs are quadratic).
+  const exclusions = new Map<MedEntry, Map<string, boolean>>();
+  const isExcluded = (rule: PairRule, e: MedEntry): boolean => {
+    let byRule = exclusions.get(e);
+    if (!byRule) exclusions.set(e, (byRule = new Map()));
+    let v = byRule.get(rule.id);
+    if (v === undefined) byRule.set(rule.id, (v = excluded(text, rule, e)));
+    return v;
+  };
   const firsts = new Map<string, MedEntry>();
   for (const e of entries) if (!firsts.has(e.generic)) firsts.set(e.generic, e);
   const list = [...firsts.values()];
@@ -81,7 +90,7 @@ function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]):
       let rule: PairRule | undefined;
       let roles: [MedEntry, MedEntry] | undefined;
       for (const r of RULES) {
-        roles = rolesIn(text, r, x, y);
+        roles = rolesIn(r, x, y, isExcluded);
         if (roles) {
           rule = r;
           break;
@@ -109,9 +118,10 @@ function restated(text: string, x: MedEntry, y: MedEntry): boolean {
 }
 
 /** The two entries in the rule's roles (`[a, b]`), or undefined when the rule does not hold them. */
-function rolesIn(text: string, rule: PairRule, x: MedEntry, y: MedEntry): [MedEntry, MedEntry] | undefined {
-  if (excluded(text, rule, x) || excluded(text, rule, y)) return undefined;
+function rolesIn(rule: PairRule, x: MedEntry, y: MedEntry, isExcluded: (rule: PairRule, e: MedEntry) => boolean): [MedEntry, MedEntry] | undefined {
   const b = rule.same ? rule.a : rule.b ?? rule.a;
+  const holds = (member(x, rule.a) && member(y, b)) || (member(y, rule.a) && member(x, b));
+  if (!holds || isExcluded(rule, x) || isExcluded(rule, y)) return undefined;
   if (member(x, rule.a) && member(y, b)) return rule.same && x.med.span.start < y.med.span.start ? [y, x] : [x, y];
   if (member(y, rule.a) && member(x, b)) return [y, x];
   return undefined;
