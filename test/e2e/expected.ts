@@ -5,11 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/clinical/analyze';
 import type { Finding, Fix } from '../../server/src/clinical/findings';
 import { formatTriageSummary } from '../../server/src/clinical/scores/format';
 import { computeTriage } from '../../server/src/clinical/scores/triage';
 import { esiApplies, hasTriageInputs } from '../../server/src/features/codeLens';
+import { triageInlayHints } from '../../server/src/features/inlayHints';
 import { parseNote } from '../../server/src/note/parseNote';
 import type { ClinicalNote } from '../../server/src/note/types';
 import { ROOT } from './paths';
@@ -27,6 +29,27 @@ export function expectedTriageLens(text: string): string | undefined {
   const note = parseNote(text);
   if (!hasTriageInputs(note)) return undefined;
   return formatTriageSummary(computeTriage(text, note), { esi: esiApplies(note) });
+}
+
+/** A NEWS2 inlay hint: its label, drawn at 1-based `line` and `column` of `lineText`. */
+export interface ExpectedHint {
+  line: number;
+  column: number;
+  label: string;
+  lineText: string;
+}
+
+/** The NEWS2 points hints (`+3`), placed as the server's inlay-hint feature places them. */
+export function expectedInlayHints(text: string): ExpectedHint[] {
+  const doc = TextDocument.create('file:///note.cnote', 'clinical-note', 1, text);
+  const hints = triageInlayHints(doc, computeTriage(text, parseNote(text)), { start: 0, end: text.length });
+  const lines = text.split('\n');
+  return hints.map((h) => ({
+    line: h.position.line + 1,
+    column: h.position.character + 1,
+    label: typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''),
+    lineText: (lines[h.position.line] ?? '').replace(/\r$/, ''),
+  }));
 }
 
 /** A diagnostic as the Problems panel shows it: 1-based line and column. */

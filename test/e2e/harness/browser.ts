@@ -26,19 +26,23 @@ export interface StartedBrowser {
 
 export async function startBrowser(o: BrowserOptions): Promise<StartedBrowser> {
   const profile = path.join(o.tmp, 'chromium-profile');
+  // Debian's wrapper and Chromium write crash reports and dconf under $HOME: keep them in tmp.
+  const home = path.join(o.tmp, 'chromium-home');
   mkdirSync(profile, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') };
   const proc = start(
     o.executable,
     [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-default-browser-check', '--disable-dev-shm-usage', '--hide-scrollbars',
+      '--no-default-browser-check', '--disable-dev-shm-usage', '--hide-scrollbars', '--disable-breakpad', '--disable-crash-reporter',
       `--user-data-dir=${profile}`,
       '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0',
       `--window-size=${o.width},${o.height}`,
       'about:blank',
     ],
-    { name: 'chromium', logFile: o.logFile, registry: o.registry },
+    { name: 'chromium', env, logFile: o.logFile, registry: o.registry, marker: `--user-data-dir=${profile}` },
   );
   try {
     const m = await proc.waitForOutput(/DevTools listening on (ws:\/\/\S+)/, 60_000, 'DevTools endpoint');

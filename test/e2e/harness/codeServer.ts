@@ -93,7 +93,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
       o.workspace,
     ],
-    { name: 'code-server', env: environment, logFile: o.logFile, registry: o.registry },
+    { name: 'code-server', env: environment, logFile: o.logFile, registry: o.registry, marker: o.entry },
   );
   try {
     const m = await server.waitForOutput(/HTTP server listening on (http:\/\/127\.0\.0\.1:\d+\/)/, 60_000, 'listening line');

@@ -24,6 +24,12 @@ export interface StartOptions extends Pick<SpawnOptions, 'cwd' | 'env'> {
   logFile: string;
   /** The registry file (one JSON line per process), shared with the runner; optional. */
   registry?: string;
+  /**
+   * A string the process's command line will contain, unique to this run (e.g. its temporary
+   * profile folder); checked before the registry sweep ends it. Default: the command, which is
+   * wrong for a wrapper script that execs another binary.
+   */
+  marker?: string;
 }
 
 /** A line of the registry: enough to recognise the process before ending it. */
@@ -39,7 +45,7 @@ export function start(command: string, args: readonly string[], options: StartOp
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${options.name} did not start (${command})`);
   if (options.registry) {
-    const entry: RegistryEntry = { name: options.name, pid, marker: command };
+    const entry: RegistryEntry = { name: options.name, pid, marker: options.marker ?? command };
     appendFileSync(options.registry, JSON.stringify(entry) + '\n');
   }
   const log = createWriteStream(options.logFile, { flags: 'a' });

@@ -16,7 +16,8 @@ function plain(s: string): string {
   return s.replace(/\u00a0/g, ' ');
 }
 
-function escapeRegExp(s: string): string {
+/** `s` as a literal in a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -57,15 +58,15 @@ export class Workbench {
 
   /**
    * Types `value` into the open quick input (palette, quick open or a command's own picker) and
-   * presses Enter once the focused row's label matches. With `thenPicker`, the chosen entry opens
-   * another picker, so this waits for that instead of for the widget to close.
+   * presses Enter once the focused row's label is exactly `label`. With `thenPicker`, the chosen
+   * entry opens another picker, so this waits for that instead of for the widget to close.
    */
-  async pick(value: string, label: RegExp, thenPicker = false): Promise<void> {
+  async pick(value: string, label: string, thenPicker = false): Promise<void> {
     await this.quickInput.waitFor({ state: 'visible', timeout: STEP_MS });
     const input = this.quickInput.locator('.quick-input-box input');
     await input.fill(value);
-    const focused = this.quickInput.locator('.quick-input-list .monaco-list-row.focused');
-    await focused.filter({ hasText: label }).waitFor({ timeout: STEP_MS });
+    const focused = this.quickInput.locator('.quick-input-list .monaco-list-row.focused .label-name');
+    await focused.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }).waitFor({ timeout: STEP_MS });
     await this.page.keyboard.press('Enter');
     if (thenPicker) {
       await this.page.waitForFunction(
@@ -102,13 +103,13 @@ export class Workbench {
    */
   async runCommand(label: string, thenPicker = false): Promise<void> {
     await this.openQuickInput('F1');
-    await this.pick(`>${label}`, new RegExp(`^\\s*${escapeRegExp(label)}`), thenPicker);
+    await this.pick(`>${label}`, label, thenPicker);
   }
 
   /** Opens a workspace file with Quick Open and waits until its tab is the active one. */
   async openFile(name: string): Promise<void> {
     await this.openQuickInput('Control+P');
-    await this.pick(name, new RegExp(`^\\s*${escapeRegExp(name)}`));
+    await this.pick(name, name);
     await this.activeTab(name).waitFor({ timeout: STEP_MS });
   }
 
@@ -168,9 +169,13 @@ export class Workbench {
     return lines.sort((a, b) => a.top - b.top).map((l) => plain(l.text));
   }
 
-  /** Waits until a rendered line of the active editor equals `text` exactly. */
-  async waitForLine(text: string, timeoutMs = STEP_MS): Promise<void> {
-    await this.editor.locator('.view-lines .view-line').filter({ hasText: new RegExp(`^${escapeRegExp(text).replace(/ /g, '[ \\u00a0]')}$`) }).first().waitFor({ timeout: timeoutMs });
+  /**
+   * Waits until a rendered line of the active editor equals `text` exactly, or matches the
+   * pattern (spaces render as no-break spaces; write `[ \u00a0]` or `\s` in a pattern).
+   */
+  async waitForLine(text: string | RegExp, timeoutMs = STEP_MS): Promise<void> {
+    const pattern = typeof text === 'string' ? new RegExp(`^${escapeRegExp(text).replace(/ /g, '[ \\u00a0]')}$`) : text;
+    await this.editor.locator('.view-lines .view-line').filter({ hasText: pattern }).first().waitFor({ timeout: timeoutMs });
   }
 
   /** The rendered line element of the active editor whose text starts with `prefix`. */
@@ -206,10 +211,14 @@ export class Workbench {
     await this.problemsPanel.waitFor({ state: 'visible', timeout: STEP_MS });
   }
 
-  /** Types into the Problems filter box (empty string clears it). */
+  /**
+   * Types into the Problems filter box. An empty string clears it and waits until the panel
+   * shows everything again (its "Showing 1 of 10" badge goes away after a debounce).
+   */
   async filterProblems(text: string): Promise<void> {
     const input = this.page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
     await input.fill(text);
+    if (text === '') await this.page.getByText(/^Showing \d+ of \d+$/).first().waitFor({ state: 'hidden', timeout: STEP_MS });
   }
 
   /** The problem count badge of a file row in the Problems panel, once that row shows. */

@@ -42,9 +42,9 @@ export const diagnostics: Scenario = {
     // the server says it did not analyse it rather than reporting nothing.
     await workbench.openFile(BINARY);
     await workbench.page.getByRole('button', { name: 'Open Anyway' }).click({ timeout: 30_000 });
-    await workbench.pick('Text Editor', /^\s*Text Editor/);
+    await workbench.pick('Text Editor', 'Text Editor');
     await workbench.runCommand('Change Language Mode', true);
-    await workbench.pick('Clinical Note', /^\s*Clinical Note/);
+    await workbench.pick('Clinical Note', 'Clinical Note');
     await workbench.waitForLanguageMode('Clinical Note');
     await workbench.filterProblems('input-not-analysed');
     const rows = await workbench.waitForProblems('input-not-analysed');

@@ -2,9 +2,10 @@
 import type { Scenario } from '../harness/scenario';
 import { commandPalette } from './commandPalette';
 import { diagnostics } from './diagnostics';
+import { inlayHints } from './inlayHints';
 import { languageMode } from './languageMode';
 import { quickFix } from './quickFix';
 import { triageLens } from './triageLens';
 import { walkthrough } from './walkthrough';
 
-export const SCENARIOS: readonly Scenario[] = [languageMode, triageLens, diagnostics, quickFix, commandPalette, walkthrough];
+export const SCENARIOS: readonly Scenario[] = [languageMode, triageLens, inlayHints, diagnostics, quickFix, commandPalette, walkthrough];
