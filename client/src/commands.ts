@@ -50,16 +50,23 @@ function readyClient(ctx: CommandContext): LanguageClient | undefined {
   return client;
 }
 
+/** The active note and a running client, or undefined after telling the user what is missing. */
+function noteAndClient(ctx: CommandContext, purpose: string): { editor: vscode.TextEditor; client: LanguageClient } | undefined {
+  const editor = activeNote();
+  if (!editor) {
+    void vscode.window.showInformationMessage(`Open a clinical note (.cnote or .note) to ${purpose}.`);
+    return undefined;
+  }
+  const client = readyClient(ctx);
+  return client ? { editor, client } : undefined;
+}
+
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('medgemmaNotes.showNoteStructure', async () => {
-      const editor = activeNote();
-      if (!editor) {
-        void vscode.window.showInformationMessage('Open a clinical note (.cnote or .note) to see its structure.');
-        return;
-      }
-      const client = readyClient(ctx);
-      if (!client) return;
+      const target = noteAndClient(ctx, 'see its structure');
+      if (!target) return;
+      const { editor, client } = target;
       const model = await client.sendRequest(NoteModelRequest.type, { uri: editor.document.uri.toString() });
       const doc = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(model, null, 2) });
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
@@ -80,20 +87,16 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       });
     }),
     vscode.commands.registerCommand('medgemmaNotes.exportCdsHooks', async () => {
-      const editor = activeNote();
-      if (!editor) {
-        void vscode.window.showInformationMessage('Open a clinical note to export its decision support.');
-        return;
-      }
-      const client = readyClient(ctx);
-      if (!client) return;
+      const target = noteAndClient(ctx, 'export its decision support');
+      if (!target) return;
+      const { editor, client } = target;
       const response = await client.sendRequest(CdsHooksRequest.type, { uri: editor.document.uri.toString() });
       if (!response) return;
       const source = editor.document.uri;
       const defaultUri = source.scheme === 'file' ? vscode.Uri.file(source.fsPath.replace(/\.[^./\\]+$/, '') + '.cds-hooks.json') : undefined;
-      const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'CDS Hooks response': ['json'] }, title: 'Export decision support as CDS Hooks cards' });
-      if (!target) return;
-      await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(response, null, 2) + '\n', 'utf8'));
+      const file = await vscode.window.showSaveDialog({ defaultUri, filters: { 'CDS Hooks response': ['json'] }, title: 'Export decision support as CDS Hooks cards' });
+      if (!file) return;
+      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(response, null, 2) + '\n', 'utf8'));
       void vscode.window.showInformationMessage(`Exported ${response.cards.length} CDS Hooks card${response.cards.length === 1 ? '' : 's'}.`);
     }),
     vscode.commands.registerCommand('medgemmaNotes.calculate', async () => {
