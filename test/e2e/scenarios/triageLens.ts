@@ -19,7 +19,14 @@ export const triageLens: Scenario = {
     assert.equal((await lens.innerText()).replace(/\u00a0/g, ' ').trim(), expected);
 
     const firstLine = workbench.lineStartingWith('ED TRIAGE NOTE');
-    const [lensBox, lineBox] = await Promise.all([lens.boundingBox(), firstLine.boundingBox()]);
+    // VS Code re-renders code lenses when it re-queries them, so an element can be detached for a
+    // moment between two reads: wait for both to be visible again and re-read, a bounded number of times.
+    let lensBox: Awaited<ReturnType<typeof lens.boundingBox>> = null;
+    let lineBox: Awaited<ReturnType<typeof firstLine.boundingBox>> = null;
+    for (let attempt = 0; attempt < 20 && !(lensBox && lineBox); attempt++) {
+      await Promise.all([lens.waitFor({ state: 'visible', timeout: 10_000 }), firstLine.waitFor({ state: 'visible', timeout: 10_000 })]);
+      [lensBox, lineBox] = await Promise.all([lens.boundingBox(), firstLine.boundingBox()]);
+    }
     assert.ok(lensBox && lineBox, 'lens and first line are rendered');
     assert.ok(lensBox.y + lensBox.height <= lineBox.y + 1, `lens (y ${lensBox.y}) should sit above line 1 (y ${lineBox.y})`);
     await screenshot('lens');
