@@ -4,6 +4,7 @@
  * the connection.
  */
 import {
+  CodeLensRefreshRequest,
   type Connection,
   type InitializeParams,
   type InitializeResult,
@@ -112,7 +113,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
     if (disposed) return;
     models.invalidateFindings();
     diagnostics.refreshAll();
-    if (canRefreshLenses) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
     if (canRefreshHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
