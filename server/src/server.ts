@@ -26,7 +26,7 @@ import { DocumentModels, idOf } from './features/documentModels';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
-import { type Logger, silentLogger } from './logger';
+import { errorForLog, type Logger, silentLogger } from './logger';
 import {
   DEFAULT_SETTINGS,
   CalculateRequest,
@@ -108,7 +108,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
         settings = mergeSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION]);
       }
     } catch (err) {
-      logger.warn(`could not read settings; keeping the previous ones (${err instanceof Error ? err.message : String(err)})`);
+      logger.warn(`could not read settings; keeping the previous ones (${errorForLog(err)})`);
     }
     if (disposed) return;
     models.invalidateFindings();
@@ -133,7 +133,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
     try {
       return f(doc);
     } catch (err) {
-      logger.error(`request failed for ${idOf(uri)}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      logger.error(`request failed for ${idOf(uri)}: ${errorForLog(err)}`);
       return empty;
     }
   };

@@ -4,7 +4,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Logger } from '../logger';
+import { errorForLog, type Logger } from '../logger';
 import type { ServerSettings } from '../protocol';
 import { toDiagnostic } from './convert';
 import { type DocumentModels, idOf } from './documentModels';
@@ -66,7 +66,7 @@ export class DiagnosticsFeature {
       void this.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
     } catch (err) {
       // Never let one note take the server down; report without its text.
-      this.logger.error(`diagnostics failed for ${idOf(uri)} v${version}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      this.logger.error(`diagnostics failed for ${idOf(uri)} v${version}: ${errorForLog(err)}`);
     }
   }
 }
