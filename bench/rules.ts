@@ -3,18 +3,21 @@
  * 1. the median time of a full rules pass (and of parse + rules) on a 2,000-line note;
  * 2. notes per second of the real `medgemma-notes check` binary over every shared note
  *    (written to a temporary folder as .cnote files, checked in one process), with the default
- *    text report and with the JSON report;
- * 3. how often each rule fires on the ordinary notes (SynGP500 and ACI-Bench), as the Markdown
- *    table the README shows.
+ *    text report (on one thread per core, the default, and on one thread, `--jobs 1`) and with
+ *    the JSON report;
+ * 3. how often each rule fires on the ordinary notes (SynGP500 and ACI-Bench), per corpus, as the
+ *    Markdown table the README shows (`bench/ruleFiring.ts`).
  * Prints a JSON line last. Build first (`npm run build`).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { analyze } from '../server/src/clinical/analyze';
 import { RULES } from '../server/src/clinical/rules/index';
 import { parseNote } from '../server/src/note/parseNote';
+import { analyseAll, firingTable, loadCorpora } from './ruleFiring';
 import { dataDir, loadSharedNotes } from './sharedData';
 
 function median(xs: number[]): number {
@@ -26,7 +29,8 @@ function main(): void {
   const root = path.resolve(__dirname, '..');
   const cli = path.join(root, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js not found: run `npm run build` first.');
-  const notes = loadSharedNotes(dataDir());
+  const data = dataDir();
+  const notes = loadSharedNotes(data);
 
   // 1. A 2,000-line note made of ordinary notes.
   const lines: string[] = [];
@@ -61,32 +65,18 @@ function main(): void {
       return performance.now() - t0;
     };
     const checkMs = timeCheck([]);
+    const checkOneThreadMs = timeCheck(['--jobs', '1']);
     const checkJsonMs = timeCheck(['--format', 'json']);
 
-    // 3. Rule frequency on ordinary notes.
-    const ordinary = notes.filter((n) => n.source === 'syngp500' || n.source.startsWith('aci_bench'));
-    const fired = new Map<string, { notes: number; findings: number }>();
-    for (const n of ordinary) {
-      const findings = analyze({ text: n.text, note: parseNote(n.text) });
-      const codes = new Set<string>();
-      for (const f of findings) {
-        const e = fired.get(f.code) ?? { notes: 0, findings: 0 };
-        e.findings++;
-        if (!codes.has(f.code)) e.notes++;
-        codes.add(f.code);
-        fired.set(f.code, e);
-      }
-    }
+    // 3. Rule frequency on ordinary notes, per corpus.
+    const ordinary = analyseAll(loadCorpora(data));
     console.log(`\nRule frequency on ${ordinary.length} ordinary notes (SynGP500 + ACI-Bench):\n`);
-    console.log('| rule | notes with a finding | % of notes | findings |');
-    console.log('|---|---:|---:|---:|');
-    for (const rule of RULES) {
-      const e = fired.get(rule.id) ?? { notes: 0, findings: 0 };
-      console.log(`| \`${rule.id}\` | ${e.notes} | ${((100 * e.notes) / ordinary.length).toFixed(1)} % | ${e.findings} |`);
-    }
+    console.log(firingTable(ordinary));
     console.log('');
     console.log(`rules pass on a 2,000-line note (${(text.length / 1024).toFixed(0)} KiB): median ${median(rulesMs).toFixed(2)} ms; parse + rules: median ${median(fullMs).toFixed(1)} ms`);
-    console.log(`medgemma-notes check: ${notes.length} notes in ${(checkMs / 1000).toFixed(2)} s = ${(notes.length / (checkMs / 1000)).toFixed(0)} notes/s`);
+    const cores = availableParallelism();
+    console.log(`medgemma-notes check (${cores} cores): ${notes.length} notes in ${(checkMs / 1000).toFixed(2)} s = ${(notes.length / (checkMs / 1000)).toFixed(0)} notes/s`);
+    console.log(`medgemma-notes check --jobs 1: ${(checkOneThreadMs / 1000).toFixed(2)} s = ${(notes.length / (checkOneThreadMs / 1000)).toFixed(0)} notes/s`);
     console.log(`medgemma-notes check --format json: ${(checkJsonMs / 1000).toFixed(2)} s = ${(notes.length / (checkJsonMs / 1000)).toFixed(0)} notes/s`);
     console.log(
       JSON.stringify({
@@ -94,7 +84,9 @@ function main(): void {
         rulesPassMedianMs: Number(median(rulesMs).toFixed(3)),
         parseAndRulesMedianMs: Number(median(fullMs).toFixed(2)),
         checkNotes: notes.length,
+        cores,
         checkNotesPerSecond: Math.round(notes.length / (checkMs / 1000)),
+        checkOneThreadNotesPerSecond: Math.round(notes.length / (checkOneThreadMs / 1000)),
         checkJsonNotesPerSecond: Math.round(notes.length / (checkJsonMs / 1000)),
         rules: RULES.length,
       }),

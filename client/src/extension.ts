@@ -7,16 +7,26 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
+import { attachCompletionNotices } from './model/completionNotices';
+import { registerModelFeatures } from './model/modelFeatures';
+import { registerFhirFeatures } from './fhir/fhirFeatures';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('MedGemma Notes', { log: true });
   context.subscriptions.push(output);
+  const model = registerModelFeatures(context, { client: () => client, output });
+  context.subscriptions.push(model);
+  const fhir = registerFhirFeatures(context, { client: () => client, output });
+  context.subscriptions.push(fhir);
 
   const start = async (): Promise<void> => {
     const settings = vscode.workspace.getConfiguration().get(SETTINGS_SECTION);
     client = createLanguageClient(context, output, settings);
+    model.attach(client);
+    fhir.attach(client);
+    context.subscriptions.push(attachCompletionNotices(client, (kind) => model.setBusy(kind)));
     await client.start();
   };
 

@@ -3,7 +3,7 @@
  * logs into the extension's output channel.
  */
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION } from '../../server/src/protocol';
 
@@ -21,7 +21,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: { settings },
+    // The server loads no model in Restricted Mode; later grants arrive as WorkspaceTrustNotification.
+    initializationOptions: { settings, workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
   return new LanguageClient('medgemmaNotes', 'MedGemma Notes', serverOptions, clientOptions);

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { Logger } from './logger';
+import { createLlamaRuntime } from './model/llamaLoader';
 import { createServer } from './server';
 
 declare const __VERSION__: string;
@@ -15,6 +16,11 @@ const logger: Logger = {
   info: (m) => connection.console.info(m),
   debug: (m) => connection.console.debug(m),
 };
-const server = createServer(connection, { logger, version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0' });
-connection.onExit(() => server.dispose());
+// node-llama-cpp is imported only when a model is first loaded: the rules never wait for it.
+const runtime = createLlamaRuntime(logger);
+const server = createServer(connection, { logger, version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0', modelRuntime: runtime });
+connection.onExit(() => {
+  server.dispose();
+  void runtime.dispose();
+});
 connection.listen();

@@ -23,9 +23,12 @@ import { toSpan } from './features/convert';
 import { triageInlayHints } from './features/inlayHints';
 import { DiagnosticsFeature } from './features/diagnostics';
 import { DocumentModels, idOf } from './features/documentModels';
+import type { RecordContext } from './clinical/analyze';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
+import { completion, TRIGGER_CHARACTERS as COMPLETION_TRIGGERS } from './features/completion/handler';
+import { registerFhir } from './fhir/feature';
 import { errorForLog, type Logger, silentLogger } from './logger';
 import {
   DEFAULT_SETTINGS,
@@ -37,8 +40,15 @@ import {
   SETTINGS_SECTION,
   type ServerSettings,
   ServerInfoRequest,
+  ModelStatusNotification,
+  ModelNeededNotification,
+  CompletionBusyNotification,
 } from './protocol';
 import { mergeSettings } from './settings';
+import { registerModelFeature } from './features/modelFeature';
+import { InlineCompletionService } from './features/inline/inlineCompletion';
+import { ModelError } from './model/errors';
+import { type ModelDownloader, type ModelLoader, ModelService } from './model/modelService';
 
 /** The note's file name, for card labels (the folder path may name a patient; the name is the user's own). */
 function noteName(uri: string): string {
@@ -48,13 +58,21 @@ function noteName(uri: string): string {
 
 export interface ServerDeps {
   logger?: Logger;
+  /** Loads (and downloads) models; without it the server runs the rules only and says so. */
+  modelRuntime?: { loader: ModelLoader; downloader?: ModelDownloader };
   /** Server version reported to the client. */
   version?: string;
 }
 
 export interface NoteServer {
-  /** Stops timers and releases documents. Idempotent. */
+  /** Stops timers and releases documents; the model is freed in the background. Idempotent. */
   dispose(): void;
+  /** Like `dispose`, and resolves once the model is freed. */
+  shutdown(): Promise<void>;
+  /** The model lifecycle (for features and tests). */
+  readonly modelService: ModelService;
+  /** Inline completions (statistics for tests and benchmarks). */
+  readonly inline: InlineCompletionService;
 }
 
 export function createServer(connection: Connection, deps: ServerDeps = {}): NoteServer {
@@ -67,15 +85,42 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
   let disposed = false;
 
   const documents = new TextDocuments(TextDocument);
-  const models = new DocumentModels(() => settings, logger);
+  // The FHIR feature is created below; the record is looked up lazily per analysis.
+  let recordFor: (uri: string) => RecordContext | undefined = () => undefined;
+  const models = new DocumentModels(() => settings, logger, (uri) => recordFor(uri));
   const diagnostics = new DiagnosticsFeature(connection, documents, models, () => settings, logger);
+  const modelService = new ModelService({
+    loader:
+      deps.modelRuntime?.loader ??
+      (() => Promise.reject(new ModelError('no-backend', 'This server was started without a model runtime.'))),
+    downloader: deps.modelRuntime?.downloader,
+    logger,
+    onStatus: (status) => {
+      if (!disposed) void connection.sendNotification(ModelStatusNotification.type, status).catch(() => undefined);
+    },
+  });
+  registerModelFeature(connection, modelService, logger, (trusted) => fhir.setTrusted(trusted));
+  const inline = new InlineCompletionService({
+    model: () => (disposed ? undefined : modelService.model),
+    settings: () => settings.completion,
+    note: (doc) => models.note(doc),
+    record: (uri) => fhir.promptContext(uri),
+    logger,
+    onNoModel: () => void connection.sendNotification(ModelNeededNotification.type, { feature: 'inline-completion' }).catch(() => undefined),
+    onBusy: (busy) => void connection.sendNotification(CompletionBusyNotification.type, { busy }).catch(() => undefined),
+  });
+  const fhir = registerFhir(connection, { documents, models, diagnostics, settings: () => settings, logger });
+  recordFor = (uri) => fhir.recordFor(uri);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     canRefreshHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    const init = params.initializationOptions as { settings?: unknown; workspaceTrusted?: unknown } | undefined;
     settings = mergeSettings(init?.settings);
+    // Clients that do not say are treated as trusting the workspace (the user configured the model).
+    void modelService.setTrusted(init?.workspaceTrusted !== false);
+    fhir.setTrusted(init?.workspaceTrusted !== false);
     logger.info(`MedGemma Notes server ${version} initialising (pid ${process.pid})`);
     return {
       capabilities: {
@@ -86,6 +131,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: { resolveProvider: false },
+        inlineCompletionProvider: true,
+        completionProvider: { triggerCharacters: [...COMPLETION_TRIGGERS], resolveProvider: false },
       },
       serverInfo: { name: 'medgemma-notes', version },
     };
@@ -111,6 +158,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
       logger.warn(`could not read settings; keeping the previous ones (${errorForLog(err)})`);
     }
     if (disposed) return;
+    void modelService.applySettings(settings.model);
+    fhir.settingsChanged();
     models.invalidateFindings();
     diagnostics.refreshAll();
     if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -123,6 +172,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
   });
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document));
   documents.onDidClose((e) => {
+    modelService.model?.release(e.document.uri);
+    inline.forget(e.document.uri);
     models.delete(e.document.uri);
     diagnostics.clear(e.document.uri);
   });
@@ -140,7 +191,15 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
 
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(doc, models.note(doc))));
   connection.onFoldingRanges((p) => withDoc(p.textDocument.uri, [], (doc) => foldingRanges(doc, models.note(doc))));
-  connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => hover(doc, models.note(doc), doc.offsetAt(p.position), models.triage(doc))));
+  connection.onHover((p) =>
+    withDoc(p.textDocument.uri, null, (doc) => hover(doc, models.note(doc), doc.offsetAt(p.position), models.triage(doc)) ?? fhir.hover(doc, doc.offsetAt(p.position))),
+  );
+  connection.onCompletion((p) => withDoc(p.textDocument.uri, null, (doc) => completion(doc, p, () => models.note(doc), settings)));
+  connection.languages.inlineCompletion.on(async (p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    if (!doc) return null;
+    return inline.provide(doc, p.position, token);
+  });
   connection.onCodeAction((p) => withDoc(p.textDocument.uri, [], (doc) => codeActions(doc, p)));
   connection.onCodeLens((p) =>
     withDoc(p.textDocument.uri, [], (doc) => (settings.triage.codeLens ? triageCodeLens(doc, models.note(doc), models.triage(doc), models.scores(doc)) : [])),
@@ -166,9 +225,7 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
   connection.onRequest(CalculateRequest.type, (p) => calculate(p.id, p.inputs));
   connection.onRequest(ServerInfoRequest.type, () => ({ version, documents: documents.all().length, rules: RULES.map((r) => r.id) }));
 
-  connection.onShutdown(() => {
-    dispose();
-  });
+  connection.onShutdown(() => shutdown());
 
   documents.listen(connection);
 
@@ -176,7 +233,14 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
     if (disposed) return;
     disposed = true;
     diagnostics.dispose();
+    fhir.dispose();
+    void modelService.dispose().catch((err: unknown) => logger.warn(`model dispose failed (${errorForLog(err)})`));
   }
 
-  return { dispose };
+  async function shutdown(): Promise<void> {
+    dispose();
+    await modelService.dispose();
+  }
+
+  return { dispose, shutdown, modelService, inline };
 }

@@ -26,13 +26,14 @@ describe('MedGemma Notes in VS Code (code-server)', () => {
     const prefix = `${String(i + 1).padStart(2, '0')}-${scenario.id}`;
     test(scenario.title, { timeout: scenario.timeoutMs ?? 120_000 }, async (t) => {
       if (!session) throw new Error('the code-server session did not start (see the before hook)');
-      const { workbench, workspace } = session;
+      const { workbench, workspace, model } = session;
       await workbench.escape();
       await workbench.closeAllEditors();
       try {
         await scenario.run({
           workbench,
           workspace,
+          model,
           screenshot: (step) => workbench.screenshot(`${prefix}-${step}`),
           note: (message) => t.diagnostic(message),
         });

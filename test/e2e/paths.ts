@@ -29,8 +29,16 @@ export const COMPLETE_MARKER = '.complete';
 /** Chromium from the distribution (never playwright's own download); override with CHROMIUM_PATH. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** The VSIX `npm run package` writes: `<name>-<version>.vsix` in the repository root. */
+/**
+ * The VS Code target `npm run package` builds for (`esbuild.mjs --vsix`): this machine's, since
+ * the VSIX carries this platform's llama.cpp binary.
+ */
+export function vsixTarget(): string {
+  return `${process.platform}-${process.arch === 'arm' ? 'armhf' : process.arch}`;
+}
+
+/** The VSIX `npm run package` writes: `<name>-<target>-<version>.vsix` in the repository root. */
 export function vsixPath(): string {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-  return path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+  return path.join(ROOT, `${pkg.name}-${vsixTarget()}-${pkg.version}.vsix`);
 }

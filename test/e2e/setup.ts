@@ -1,7 +1,8 @@
 /**
  * Installs what the end-to-end tests need, once: Debian's Chromium (and libkrb5-dev, which
  * code-server's native modules build against), Node 24 from the npm package `node`, and
- * code-server with that Node, into `.test-cache/`. Idempotent: a second run only checks files.
+ * code-server with that Node, into `.test-cache/`; and generates the tiny Gemma 3 test model
+ * (`.test-cache/models/`, shared with the unit tests). Idempotent: a second run only checks files.
  *
  *   npm run test:e2e:setup
  *
@@ -15,12 +16,15 @@ import {
   CACHE_DIR, CHROMIUM, CODE_SERVER_ENTRY, CODE_SERVER_PREFIX, CODE_SERVER_VERSION, COMPLETE_MARKER,
   NODE24, NODE24_BIN_DIR, NODE24_HEADERS, NODE24_PREFIX, NODE24_VERSION,
 } from './paths';
+import { tinyModelPath } from '../support/models';
 
 /** What the harness runs. */
 export interface Toolchain {
   node24: string;
   codeServerEntry: string;
   chromium: string;
+  /** The tiny generated Gemma 3 model the session configures. */
+  model: string;
 }
 
 function log(message: string): void {
@@ -126,8 +130,10 @@ export function ensureToolchain(): Toolchain {
   const chromium = ensureChromium();
   const node24 = ensureNode24();
   const codeServerEntry = ensureCodeServer();
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: chromium ${chromium}, node ${NODE24_VERSION}, code-server ${CODE_SERVER_VERSION}`);
-  return { node24, codeServerEntry, chromium };
+  // Generated once (a few seconds), then reused from the cache.
+  const model = tinyModelPath();
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: chromium ${chromium}, node ${NODE24_VERSION}, code-server ${CODE_SERVER_VERSION}, model ${path.basename(model)}`);
+  return { node24, codeServerEntry, chromium, model };
 }
 
 if (require.main === module) {

@@ -21,7 +21,7 @@ import {
   StreamMessageWriter,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { createServer } from '../../server/src/server';
+import { createServer, type NoteServer, type ServerDeps } from '../../server/src/server';
 
 export interface Harness {
   client: ProtocolConnection;
@@ -31,14 +31,16 @@ export interface Harness {
   close(uri: string): void;
   /** Resolves with the first diagnostics for `uri` (at or after `version`, when given) that satisfy `accept`. */
   diagnostics(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The server object (model service, shutdown). */
+  server: NoteServer;
   dispose(): Promise<void>;
 }
 
-export async function startServer(initializationOptions: unknown = { settings: { diagnostics: { delayMs: 0 } } }): Promise<Harness> {
+export async function startServer(initializationOptions: unknown = { settings: { diagnostics: { delayMs: 0 } } }, deps: ServerDeps = {}): Promise<Harness> {
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  const server = createServer(serverConnection, { version: 'test' });
+  const server = createServer(serverConnection, { version: 'test', ...deps });
   serverConnection.listen();
 
   const client = createProtocolConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
@@ -66,6 +68,7 @@ export async function startServer(initializationOptions: unknown = { settings: {
   return {
     client,
     init,
+    server,
     open(uri, text) {
       versions.set(uri, 1);
       send(client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'clinical-note', version: 1, text } }));
@@ -105,7 +108,7 @@ export async function startServer(initializationOptions: unknown = { settings: {
     async dispose() {
       await client.sendRequest(ShutdownRequest.type);
       // No `exit` notification: vscode-languageserver's node connection would end this process.
-      server.dispose();
+      await server.shutdown();
       client.dispose();
       serverConnection.dispose();
       up.destroy();

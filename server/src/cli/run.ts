@@ -1,23 +1,29 @@
 /** Argument handling and the check loop of the CLI, separate from process wiring so tests call it directly. */
 import { promises as fs } from 'node:fs';
-import { analyze } from '../clinical/analyze';
+import { availableParallelism } from 'node:os';
 import type { Rule } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
-import { autoCalculate } from '../clinical/autoCalc/index';
-import { computeTriage } from '../clinical/scores/triage';
-import { createAssertionContext } from '../note/assertion';
-import { parseNote } from '../note/parseNote';
-import { collectFiles, readNote } from './files';
-import { type FileResult, renderCdsHooks, renderJson, renderSarif, renderText } from './report';
+import { type CheckOptions, checkFile } from './checkFile';
+import { collectFiles } from './files';
+import { checkInParallel } from './parallel';
+import { type FilePart, type ReportFormat, assembleReport, renderPart } from './report';
 
 export interface CliIo {
   stdout(s: string): void;
   stderr(s: string): void;
   color: boolean;
   version: string;
-  /** Rules to run instead of the built-in set (tests). */
+  /** Rules to run instead of the built-in set (tests); the check then stays on this thread. */
   rules?: readonly Rule[];
+  /**
+   * The CLI script, which serves as a worker thread when started by `checkInParallel` (the
+   * bundled `dist/cli.js`). Without it every note is checked on this thread.
+   */
+  workerScript?: string;
 }
+
+/** Below this many notes per extra thread, starting a worker (loading the bundle) costs more than it saves. */
+const MIN_FILES_PER_WORKER = 48;
 
 const USAGE = `Usage: medgemma-notes check <files or folders...> [options]
 
@@ -28,6 +34,8 @@ Options:
   --output FILE              write the report to FILE instead of standard output
   --disable RULE[,RULE]      do not run these rules (repeatable)
   --max-size MIB             skip notes larger than this (default 16)
+  --jobs N                   check notes on N threads (default: one per CPU core
+                             when there are many notes); the report is the same
   --list-rules               print the rules and exit
   -h, --help                 show this help
   -v, --version              print the version
@@ -39,10 +47,12 @@ Exit status: 0 no error-level finding, 1 at least one error-level (critical) fin
 interface Args {
   command?: string;
   paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'cds-hooks';
+  format: ReportFormat;
   output?: string;
   disabled: string[];
   maxSizeMiB: number;
+  /** Threads asked for with `--jobs`; undefined: choose from the cores and the number of notes. */
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -71,6 +81,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' | 'version' | 'list-r
       const n = Number(value());
       if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-size needs a positive number of MiB');
       args.maxSizeMiB = n;
+    } else if (a === '--jobs' || a.startsWith('--jobs=') || a === '-j') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number of threads, 1 or more');
+      args.jobs = n;
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (args.command === undefined) args.command = a;
     else args.paths.push(a);
@@ -115,33 +129,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const m of missing) io.stderr(`medgemma-notes: ${m}: no such file or folder\n`);
   if (files.length === 0 && missing.length === 0) io.stderr('medgemma-notes: no .cnote or .note files found\n');
 
-  const maxBytes = args.maxSizeMiB * 1024 * 1024;
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const read = readNote(file, maxBytes);
-    if ('error' in read) {
-      results.push({ path: file, error: read.error, findings: [] });
-      continue;
-    }
-    const note = parseNote(read.text, { maxLength: maxBytes });
-    const findings = analyze({ text: read.text, note }, { disabledRules: args.disabled, ...(io.rules ? { rules: io.rules } : {}) });
-    const assert = createAssertionContext(read.text).assertionFor;
-    const triage = computeTriage(read.text, note, assert);
-    const scores = note.inputProblem ? [] : autoCalculate(read.text, note, assert);
-    results.push({ path: file, text: read.text, note, findings, triage, scores });
+  const options: CheckOptions = { maxBytes: args.maxSizeMiB * 1024 * 1024, disabledRules: args.disabled };
+  const color = io.color && !args.output;
+  let parts: FilePart[];
+  const workers = workerCount(args.jobs, files.length);
+  if (io.workerScript && !io.rules && workers > 0) {
+    parts = (await checkInParallel(files, { options, format: args.format, color }, { workers, workerScript: io.workerScript })).parts;
+  } else {
+    parts = files.map((file) => renderPart(checkFile(file, options, io.rules), args.format, color));
   }
-
-  const report =
-    args.format === 'json'
-      ? renderJson(results, io.version)
-      : args.format === 'sarif'
-        ? renderSarif(results, io.version)
-        : args.format === 'cds-hooks'
-          ? renderCdsHooks(results)
-          : renderText(results, io.color && !args.output);
+  const report = assembleReport(parts, args.format, io.version);
   if (args.output) await fs.writeFile(args.output, report, 'utf8');
   else io.stdout(report);
 
-  if (missing.length > 0 || results.some((r) => r.error)) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'critical')) ? 1 : 0;
+  if (missing.length > 0 || parts.some((p) => p.error)) return 2;
+  return parts.some((p) => p.counts.critical > 0) ? 1 : 0;
+}
+
+/** Worker threads besides this one: `--jobs N` means N threads in all; by default one per core, if the notes are many. */
+function workerCount(jobs: number | undefined, files: number): number {
+  if (jobs !== undefined) return Math.max(0, Math.min(jobs, files) - 1);
+  return Math.max(0, Math.min(availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER)) - 1);
 }

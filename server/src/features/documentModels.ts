@@ -3,7 +3,7 @@
  * (diagnostics, symbols, folding, hover) shares one parse.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../clinical/analyze';
+import { analyze, type RecordContext } from '../clinical/analyze';
 import type { Finding } from '../clinical/findings';
 import { type AutoResult, autoCalculate, prefillInputs, type Prefill } from '../clinical/autoCalc/index';
 import { computeTriage } from '../clinical/scores/triage';
@@ -31,6 +31,8 @@ export class DocumentModels {
   constructor(
     private readonly settings: () => ServerSettings,
     private readonly logger: Logger,
+    /** The linked patient's FHIR record, when there is one (allergies and medications for the rules). */
+    private readonly record: (uri: string) => RecordContext | undefined = () => undefined,
   ) {}
 
   /** The parsed note for this document version (parsed now if not cached). */
@@ -43,7 +45,7 @@ export class DocumentModels {
     const entry = this.entry(doc);
     if (!entry.findings) {
       const started = performance.now();
-      entry.findings = analyze({ text: doc.getText(), note: entry.note }, { disabledRules: this.settings().diagnostics.disabledRules });
+      entry.findings = analyze({ text: doc.getText(), note: entry.note, record: this.record(doc.uri) }, { disabledRules: this.settings().diagnostics.disabledRules });
       this.logger.debug(`analyse ${idOf(doc.uri)} v${doc.version}: ${entry.findings.length} findings in ${(performance.now() - started).toFixed(1)} ms`);
     }
     return entry.findings;

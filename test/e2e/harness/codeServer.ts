@@ -18,6 +18,14 @@ export interface CodeServerOptions {
   workspace: string;
   logFile: string;
   registry?: string;
+  /** Added to the quiet user settings below. */
+  userSettings?: Record<string, unknown>;
+  /**
+   * Settings of the machine code-server runs on (`<user-data>/Machine/settings.json`). Settings
+   * with `machine` or `machine-overridable` scope (e.g. `medgemmaNotes.model.path`) are read only
+   * from here: VS Code ignores them in the browser's User settings of a remote window.
+   */
+  machineSettings?: Record<string, unknown>;
 }
 
 export interface CodeServer {
@@ -72,8 +80,10 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const userDataDir = path.join(o.tmp, 'user-data');
   const extensionsDir = path.join(o.tmp, 'extensions');
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...o.userSettings }, null, 2));
+  writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(o.machineSettings ?? {}, null, 2));
   const configFile = path.join(o.tmp, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const environment = env(o.tmp);

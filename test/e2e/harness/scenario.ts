@@ -9,6 +9,8 @@ export interface ScenarioContext {
   workbench: Workbench;
   /** The temporary workspace folder (copies of examples/*.cnote and a binary `binary.note`). */
   workspace: string;
+  /** The model file the session configured (`medgemmaNotes.model.path`). */
+  model: string;
   /** Saves a screenshot `<nn>-<scenario id>-<step>.png` in the output folder; returns its path. */
   screenshot(step: string): Promise<string>;
   /** A line in the test report (node:test diagnostic). */

@@ -149,6 +149,11 @@ export class Workbench {
     return this.page.locator(`.part.statusbar [id="${id}"]`);
   }
 
+  /** The status bar item whose text contains `text` (an extension's item has no stable id to select). */
+  statusBarEntry(text: string | RegExp): Locator {
+    return this.page.locator('.part.statusbar .statusbar-item').filter({ hasText: text }).first();
+  }
+
   /** Waits until the status bar's language mode reads `mode`. */
   async waitForLanguageMode(mode: string): Promise<void> {
     await this.statusItem('status.editor.mode').filter({ hasText: new RegExp(`^\\s*${escapeRegExp(mode)}\\s*$`) }).waitFor({ timeout: STEP_MS });
@@ -187,6 +192,38 @@ export class Workbench {
   codeLens(text: string): Locator {
     const exact = new RegExp(`^\\s*${escapeRegExp(text).replace(/ /g, '[ \\u00a0]')}\\s*$`);
     return this.editor.locator('.codelens-decoration a').filter({ hasText: exact }).first();
+  }
+
+  /** Types into the focused editor key by key, as a user does (each key is a `type` event). */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Waits until the active editor shows ghost text (an inline completion) and returns it. VS Code
+   * draws the part on the cursor's line as injected text (`.ghost-text-decoration`, one span per
+   * token) and further lines in a view zone (`.ghost-text`).
+   */
+  async waitForGhostText(timeoutMs = SLOW_MS): Promise<string> {
+    const selector = '.view-lines .ghost-text-decoration, .view-lines .ghost-text-decoration-preview, .ghost-text .view-line';
+    await this.editor.locator(selector).first().waitFor({ timeout: timeoutMs });
+    const parts = await this.editor.evaluate((editor) => {
+      const inline = Array.from(editor.querySelectorAll('.view-lines .ghost-text-decoration, .view-lines .ghost-text-decoration-preview'), (e) => (e as { textContent: string | null }).textContent ?? '');
+      const lines = Array.from(editor.querySelectorAll('.ghost-text .view-line'), (e) => (e as { textContent: string | null }).textContent ?? '');
+      return { inline: inline.join(''), lines };
+    });
+    return plain([parts.inline, ...parts.lines].join('\n'));
+  }
+
+  /** Waits until the active editor shows no ghost text. */
+  async waitForNoGhostText(timeoutMs = STEP_MS): Promise<void> {
+    await this.editor.locator('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text').first().waitFor({ state: 'detached', timeout: timeoutMs });
+  }
+
+  /** Saves the active editor and waits until its tab no longer shows unsaved changes. */
+  async save(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator(`.tabs-container .tab.active:not(.dirty)[data-resource-name="${name}"]`).waitFor({ timeout: STEP_MS });
   }
 
   /** Opens the quick-fix menu at the cursor and applies the action titled `title`. */

@@ -8,7 +8,10 @@
  * `medication-incomplete` leaves alone what is complete by convention: PRN entries without a
  * schedule, entries that point elsewhere for the sig (`as directed`, `per sliding scale`,
  * `per protocol`, `taper`), topical and eye/ear preparations without a strength, vitamins and
- * ocular lubricants, and stopped or held medications.
+ * ocular lubricants, stopped or held medications, devices (`Mirena IUD`) without a frequency,
+ * schedules in words (`on days he exercises`), lists whose heading already says the doses are
+ * unconfirmed (`Meds (pt recall only)`), and status remarks that only start with the drug's name
+ * (`On apixaban – no bleed`). The hand review in bench/REVIEW.md found each of these.
  */
 import type { Finding, Reference, Rule } from '../findings';
 import type { Medication, NoteType, Span } from '../../note/types';
@@ -61,8 +64,16 @@ function titleLines(text: string): string {
   return text.slice(0, 2000).split(/\r\n|\r|\n/).filter((l) => l.trim().length > 0).slice(0, 2).join('\n');
 }
 /** The sig is written elsewhere, unknown to the writer, or the medication is not being taken. */
-const SIG_ELSEWHERE_RE = /(?:\b(?:as directed|as instructed|per (?:sliding )?scale|sliding scale|per protocol|per instructions|per pharmacy|per (?:gastro|cardio|neuro|onc|endo|renal|nephro|psych|rheum|derm|resp|haem|hem|specialist|hospital|team|gp|pcp)\w*|taper(?:ing)?|titrat\w*|see (?:taper|instructions|below|above)|ssi|unsure|unknown|unk|to confirm|to clarify|not confirmed|ran out|not using|not taking|stopped|ceased?|expired|completed|finished|uncertain|sparingly|vax|vaccine|booster|immunis\w*|immuniz\w*)(?![\p{L}])|\?)/iu;
+const SIG_ELSEWHERE_RE = /(?:\b(?:as directed|as instructed|per (?:sliding )?scale|sliding scale|per protocol|per instructions|per pharmacy|per (?:gastro|cardio|neuro|onc|endo|renal|nephro|psych|rheum|derm|resp|haem|hem|specialist|hospital|team|gp|pcp)\w*|taper(?:ing)?|titrat\w*|see (?:taper|instructions|below|above)|ssi|unsure|unknown|unk|to confirm|to clarify|not confirmed|ran out|not using|not taking|stopped|ceased?|expired|completed|finished|uncertain|sparingly|vax|vaccine|booster|immunis\w*|immuniz\w*|currently nil|nil currently|not currently)(?![\p{L}])|\?)/iu;
 const STOPPED_TITLE_RE = /\b(?:stop\w*|discontinu\w*|held|hold|previous|prior|past|old)\b/i;
+/** A list heading that already says its doses are unconfirmed: a missing dose there is known. */
+const UNCONFIRMED_TITLE_RE = /\b(?:uncertain|unsure|unclear|unknown|unconfirmed|unverified|to confirm|to clarify|not confirmed|(?:pt|patient)(?:'s)? recall|recall only|as recalled)\b/i;
+/** Devices and long-acting forms that have no frequency (`Mirena IUD`, `Implanon`). */
+const NO_FREQUENCY_FORM_RE = /\b(?:iud|ius|implant|implanon|nexplanon|ring|nuvaring|pump|cpap|bipap|device|stent|pacemaker)\b/i;
+/** Words before the name that make the line a remark about the patient (`On apixaban – no bleed`). */
+const STATUS_LEAD_RE = /^[ \t]*(?:on|taking|takes|using|uses|remains on|still on|is on)\b/i;
+/** A schedule written in words rather than as a frequency: `on days he exercises`, `on dialysis days`. */
+const SCHEDULE_IN_WORDS_RE = /\bon (?:the )?(?:\w+ )?days?\b|\bon (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends|weekdays)\b/i;
 const LIST_ITEM_PREFIX_RE = /^[ \t]*(?:(?:[-–•*·+]|\d{1,2}[.)])[ \t]*)?(?:(?:new|continue|continued|cont|home|current)[ \t]*:?[ \t]+)?$/i;
 /** As-needed use written in words: no schedule is expected. */
 const AS_NEEDED_RE = /\b(?:prn|as needed|when needed|if needed|as required|occas\w*|intermittent\w*|rarely|sometimes)\b/i;
@@ -115,6 +126,7 @@ export const medicationIncomplete: Rule = {
     const ctx: ListContext = {
       medSections: new SpanIndex(note.sections.filter((s) => s.kind === 'medications').map((s) => s.bodySpan), (s) => s),
       stoppedSections: new SpanIndex(note.sections.filter((s) => STOPPED_TITLE_RE.test(s.title)).map((s) => s.span), (s) => s),
+      unconfirmedSections: new SpanIndex(note.sections.filter((s) => UNCONFIRMED_TITLE_RE.test(s.title)).map((s) => s.span), (s) => s),
       labs: new SpanIndex(note.labs, (l) => l.span),
     };
     for (const m of note.medications) {
@@ -137,6 +149,8 @@ interface ListContext {
   medSections: SpanIndex<Span>;
   /** `Stopped:`, `Discontinued`, `Held` sub-lists: not current medications. */
   stoppedSections: SpanIndex<Span>;
+  /** `Meds (pt recall only)`, `Meds (uncertain doses – to confirm)`: the gap is already written down. */
+  unconfirmedSections: SpanIndex<Span>;
   labs: SpanIndex<unknown>;
 }
 
@@ -146,11 +160,13 @@ function missingParts(text: string, ctx: ListContext, m: Medication): string[] {
   if (text[m.nameSpan.end] === ':') return []; // `Warfarin: counselled re ...` is a note about it
   if (ctx.labs.has(m.span)) return []; // `Albumin 30` is a result
   const at = { start: m.span.start, end: m.span.start + 1 };
-  if (!ctx.medSections.has(at) || ctx.stoppedSections.has(at)) return [];
-  // Only list items: the medication opens its line (after a bullet or number), not a mention in
-  // a sentence (`Will decide insulin vs metformin`, `takes metformin 500 mg and Norvasc`).
+  if (!ctx.medSections.has(at) || ctx.stoppedSections.has(at) || ctx.unconfirmedSections.has(at)) return [];
+  // Only list items: the medication's name opens its line (after a bullet or number, or a word
+  // such as `continue`), not a mention in a sentence (`Will decide insulin vs metformin`, `takes
+  // metformin 500 mg and Norvasc`, `On apixaban – no bleed`).
   const lineStart = lineStartBefore(text, m.span.start, 400);
   if (!LIST_ITEM_PREFIX_RE.test(text.slice(lineStart, m.span.start))) return [];
+  if (STATUS_LEAD_RE.test(text.slice(m.span.start, m.nameSpan.start))) return [];
   // The parser may stop an item early (`albuterol 90 mcg/puff, 2 puffs every 4 hours PRN`): read
   // the rest of the line too before calling a part missing.
   const classes = m.generic ? lookupDrug(m.generic)?.classes ?? [] : [];
@@ -159,7 +175,8 @@ function missingParts(text: string, ctx: ListContext, m: Medication): string[] {
   if (SIG_ELSEWHERE_RE.test(line) || AS_NEEDED_RE.test(line)) return [];
   const missing: string[] = [];
   if (!m.strength && !m.quantity && findDoses(text, m.span.start, lineEnd(text, m.span.start)).length === 0 && needsStrength(m, line)) missing.push('dose');
-  if (!m.frequency && !hasFrequency(text.slice(m.span.start, lineEnd(text, m.span.start)))) missing.push('frequency');
+  const rest = text.slice(m.span.start, lineEnd(text, m.span.start));
+  if (!m.frequency && !hasFrequency(rest) && !SCHEDULE_IN_WORDS_RE.test(rest) && !NO_FREQUENCY_FORM_RE.test(line)) missing.push('frequency');
   return missing;
 }
 

@@ -11,12 +11,19 @@
  * the level one step, and the message says so; documented tolerance (desensitised, passed a
  * challenge) on the medication's or the allergy's line makes the finding advisory. The allergy
  * parser already drops negated allergies (`no allergy to penicillin`); this rule trusts it.
+ *
+ * With the patient's record (`input.record`, the linked FHIR patient) the note's medications are
+ * also judged against the record's allergies, and the record's active medications that the note
+ * does not mention against every allergy; each message then says where the allergy and the
+ * medication are documented. A conflict between two items of the record is shown on the note's
+ * link line.
  */
 import data from '../../knowledge/allergyCrossReactivity.json';
 import { lookupDrug, lookupDrugClass } from '../../note/drugLexicon';
-import type { Allergy } from '../../note/types';
+import type { Allergy, Span } from '../../note/types';
+import type { RecordAllergy, RecordContext, RecordMedication, RecordRuleInput } from '../analyze';
 import type { Finding, Reference, Rule, Severity } from '../findings';
-import { capitalised, cuePattern, currentMedications, ingredientsOf, type MedEntry } from './medicationScope';
+import { capitalised, cuePattern, currentMedications, ingredientsOf } from './medicationScope';
 import { lineEndAfter, lineStartBefore, MAX_FINDINGS_PER_RULE } from './spanIndex';
 
 const CODE = 'drug-allergy-conflict';
@@ -25,6 +32,25 @@ const CODE = 'drug-allergy-conflict';
 type Allergen =
   | { kind: 'drug'; generic: string; ingredients: readonly string[]; classes: ReadonlySet<string> }
   | { kind: 'class'; classId: string };
+
+/** A medication being judged: one of the note's entries, or one of the record's. */
+interface Judged {
+  name: string;
+  generic: string;
+  ingredients: readonly string[];
+  classes: ReadonlySet<string>;
+  /** The note line the medication is written on (none for the record's). */
+  line?: Span;
+}
+
+/** A documented allergy: the note's, or the record's (then `record` is set and its span is the link line, if any). */
+interface Known {
+  allergy: Allergy;
+  allergen: Allergen;
+  record?: RecordAllergy;
+  /** A note allergy the record documents too. */
+  alsoInRecord?: boolean;
+}
 
 interface Hit {
   severity: Severity;
@@ -80,43 +106,120 @@ const ALLERGY_TALK_RE = /\b(?:allerg\w*|anaphyla\w*|reaction|intoleran\w*|hives|
 export const drugAllergyConflict: Rule = {
   id: CODE,
   description: 'An active medication that is, or cross-reacts with, a documented drug allergy (AAAAI/ACAAI 2022 practice parameter).',
-  run({ text, note }): Finding[] {
-    if (note.inputProblem || note.allergies.status !== 'documented') return [];
+  run({ text, note, record }: RecordRuleInput): Finding[] {
+    if (note.inputProblem) return [];
     // One allergy per allergen: the same allergy written twice (list and HPI) is one conflict,
     // shown where its reaction is written if one mention has it.
-    const byCanonical = new Map<string, { allergy: Allergy; allergen: Allergen }>();
-    for (const a of note.allergies.items) {
-      if (!a.canonical) continue;
-      const seen = byCanonical.get(a.canonical);
-      if (seen && (seen.allergy.reaction || !a.reaction)) continue;
-      const allergen = seen?.allergen ?? allergenOf(a);
-      if (allergen) byCanonical.set(a.canonical, { allergy: a, allergen });
+    const byCanonical = new Map<string, Known>();
+    if (note.allergies.status === 'documented') {
+      for (const a of note.allergies.items) {
+        if (!a.canonical) continue;
+        const seen = byCanonical.get(a.canonical);
+        if (seen && (seen.allergy.reaction || !a.reaction)) continue;
+        const allergen = seen?.allergen ?? allergenOf(a);
+        if (allergen) byCanonical.set(a.canonical, { allergy: a, allergen });
+      }
     }
+    if (record) addRecordAllergies(byCanonical, record);
     const allergies = [...byCanonical.values()];
     if (allergies.length === 0) return [];
     const out: Finding[] = [];
     for (const entry of currentMedications(text, note)) {
       if (out.length >= MAX_FINDINGS_PER_RULE) break;
       if (ALLERGY_TALK_RE.test(text.slice(entry.line.start, entry.line.end))) continue;
-      const hits = allergies
-        .map(({ allergy, allergen }) => ({ allergy, hit: adjusted(text, entry, allergy, assess(allergen, allergy, entry)) }))
-        .filter((x): x is { allergy: Allergy; hit: Hit } => x.hit !== undefined)
-        .sort((a, b) => ORDER[b.hit.severity] - ORDER[a.hit.severity]);
+      const judged: Judged = { name: entry.med.name, generic: entry.generic, ingredients: entry.ingredients, classes: entry.classes, line: entry.line };
+      const hits = hitsFor(text, judged, allergies);
       const first = hits[0];
       if (!first) continue;
       const name = capitalised(entry.med.name);
+      const related = hits.flatMap(({ known }) => relatedFor(known, record));
       out.push({
         code: CODE,
         severity: first.hit.severity,
-        message: `${name}: patient is allergic to ${described(first.allergy)}. ${capitalised(first.hit.explanation)}: ${first.hit.action}`,
+        message: `${name}: patient is allergic to ${described(first.known.allergy)}${record ? whereDocumented(first.known, record) : ''}. ${capitalised(first.hit.explanation)}: ${first.hit.action}`,
         span: entry.med.nameSpan,
         reference: first.hit.reference,
-        related: hits.map(({ allergy }) => ({ span: allergy.span, message: `Allergy documented here: ${described(allergy)}.` })),
+        ...(related.length > 0 ? { related } : {}),
       });
     }
+    if (record) out.push(...recordMedicationFindings(text, note.medications, allergies, record, MAX_FINDINGS_PER_RULE - out.length));
     return out;
   },
 };
+
+/** Allergies of the record the lexicon knows; one the note documents too is marked on the note's. */
+function addRecordAllergies(byCanonical: Map<string, Known>, record: RecordContext): void {
+  for (const r of record.allergies) {
+    const seen = byCanonical.get(r.canonical);
+    if (seen) {
+      if (!seen.record) seen.alsoInRecord = true;
+      continue;
+    }
+    const span = record.anchor ?? { start: 0, end: 0 };
+    const allergy: Allergy = {
+      span,
+      substance: r.substance,
+      substanceSpan: span,
+      canonical: r.canonical,
+      ...(r.reaction ? { reaction: { text: r.reaction, span } } : {}),
+      ...(r.severity ? { severity: r.severity } : {}),
+    };
+    const allergen = allergenOf(allergy);
+    if (allergen) byCanonical.set(r.canonical, { allergy, allergen, record: r });
+  }
+}
+
+/** Every allergy `med` conflicts with, strongest first. */
+function hitsFor(text: string, med: Judged, allergies: readonly Known[]): { known: Known; hit: Hit }[] {
+  return allergies
+    .map((known) => ({ known, hit: adjusted(text, med, known, assess(known.allergen, known.allergy, med)) }))
+    .filter((x): x is { known: Known; hit: Hit } => x.hit !== undefined)
+    .sort((a, b) => ORDER[b.hit.severity] - ORDER[a.hit.severity]);
+}
+
+/**
+ * The record's active medications the note does not mention, judged against every allergy: shown
+ * on the note's allergy when the allergy is the note's, else on the link line.
+ */
+function recordMedicationFindings(text: string, noteMeds: readonly { generic?: string }[], allergies: readonly Known[], record: RecordContext, room: number): Finding[] {
+  const inNote = new Set(noteMeds.map((m) => m.generic).filter((g): g is string => g !== undefined));
+  const out: Finding[] = [];
+  for (const med of record.medications) {
+    if (out.length >= room) break;
+    if (inNote.has(med.generic)) continue;
+    const hits = hitsFor(text, judgedOf(med), allergies);
+    const first = hits[0];
+    if (!first) continue;
+    const span = first.known.record ? record.anchor : first.known.allergy.substanceSpan;
+    if (!span) continue;
+    const related = hits.flatMap(({ known }) => relatedFor(known, record)).filter((r) => r.span.start !== span.start || r.span.end !== span.end);
+    out.push({
+      code: CODE,
+      severity: first.hit.severity,
+      message: `${capitalised(med.generic)} is active in the ${record.label} (${med.name}; ${med.source}) and the patient is allergic to ${described(first.known.allergy)}${whereDocumented(first.known, record)}. ${capitalised(first.hit.explanation)}: ${first.hit.action}`,
+      span,
+      reference: first.hit.reference,
+      ...(related.length > 0 ? { related } : {}),
+    });
+  }
+  return out;
+}
+
+function judgedOf(med: RecordMedication): Judged {
+  return { name: med.generic, generic: med.generic, ingredients: med.ingredients, classes: new Set(med.classes) };
+}
+
+/** `, documented in this note`, ` in the FHIR record (AllergyIntolerance/a1)`: said only when a record is linked. */
+function whereDocumented(known: Known, record: RecordContext): string {
+  if (known.record) return ` according to the ${record.label} (${known.record.source})`;
+  return known.alsoInRecord ? `, documented in this note and in the ${record.label}` : ', documented in this note';
+}
+
+function relatedFor(known: Known, record: RecordContext | undefined): { span: Span; message: string }[] {
+  if (!known.record) return [{ span: known.allergy.span, message: `Allergy documented here: ${described(known.allergy)}.` }];
+  if (!record?.anchor) return [];
+  return [{ span: record.anchor, message: `Allergy in the ${record.label} of the patient linked here: ${described(known.allergy)} (${known.record.source}).` }];
+}
 
 /** What the allergy names, when it is a drug or drug class the lexicon knows. */
 function allergenOf(a: Allergy): Allergen | undefined {
@@ -129,8 +232,8 @@ function allergenOf(a: Allergy): Allergen | undefined {
 }
 
 /** The strongest relation between a documented allergen and a medication, before adjustments. */
-function assess(allergen: Allergen, allergy: Allergy, entry: MedEntry): Hit | undefined {
-  const med = capitalised(entry.med.name);
+function assess(allergen: Allergen, allergy: Allergy, entry: Judged): Hit | undefined {
+  const med = capitalised(entry.name);
   const fill = (template: string | undefined, extra: Record<string, string> = {}): string =>
     (template ?? '').replace(/\{(\w+)\}/g, (_, k: string) => ({ med, allergen: allergy.substance, ...extra })[k] ?? '');
   const level = (l: Level, fallbackRef: string, sideChain = false): Hit => {
@@ -185,15 +288,21 @@ function assess(allergen: Allergen, allergy: Allergy, entry: MedEntry): Hit | un
 }
 
 /** Intolerance lowers the level one step; documented tolerance makes it advisory. */
-function adjusted(text: string, entry: MedEntry, allergy: Allergy, hit: Hit | undefined): Hit | undefined {
+function adjusted(text: string, entry: Judged, known: Known, hit: Hit | undefined): Hit | undefined {
   if (!hit) return undefined;
-  const allergyLine = text.slice(lineStartBefore(text, allergy.span.start, 400), lineEndAfter(text, allergy.span.end, 400));
-  if (TOLERANCE_RE.test(text.slice(entry.line.start, entry.line.end)) || TOLERANCE_RE.test(allergyLine)) {
+  const { allergy } = known;
+  // A record allergy has no line in the note to read tolerance from.
+  const allergyLine = known.record ? '' : text.slice(lineStartBefore(text, allergy.span.start, 400), lineEndAfter(text, allergy.span.end, 400));
+  const medLine = entry.line ? text.slice(entry.line.start, entry.line.end) : '';
+  if (TOLERANCE_RE.test(medLine) || TOLERANCE_RE.test(allergyLine)) {
     return { ...hit, severity: 'advisory', action: `${hit.action} Tolerance of this drug is documented; check that it applies.` };
   }
   const reaction = allergy.reaction?.text ?? '';
   if (allergy.severity !== 'severe' && INTOLERANCE_RE.test(reaction) && !ALLERGIC_SIGN_RE.test(reaction)) {
     return { ...hit, severity: LOWER[hit.severity], action: `${hit.action} The documented reaction (${short(reaction)}) is an intolerance rather than an allergy, so the risk is lower.` };
+  }
+  if (known.record?.intolerance && allergy.severity !== 'severe' && !ALLERGIC_SIGN_RE.test(reaction)) {
+    return { ...hit, severity: LOWER[hit.severity], action: `${hit.action} The record lists it as an intolerance rather than an allergy, so the risk is lower.` };
   }
   return hit;
 }
@@ -208,12 +317,12 @@ function allergenIn(allergen: Allergen, m: Members): boolean {
   return (m.generics?.includes(allergen.generic) ?? false) || [...allergen.classes].some((c) => m.classes?.includes(c));
 }
 
-function memberOf(entry: MedEntry, m: Members): boolean {
+function memberOf(entry: Judged, m: Members): boolean {
   return entry.ingredients.some((i) => m.generics?.includes(i)) || (m.generics?.includes(entry.generic) ?? false) || [...entry.classes].some((c) => m.classes?.includes(c));
 }
 
 /** True when allergen and medication share an R1 side-chain group (an unspecified penicillin counts as an aminopenicillin). */
-function sharesSideChain(allergen: Allergen, entry: MedEntry): boolean {
+function sharesSideChain(allergen: Allergen, entry: Judged): boolean {
   return SIDE_CHAINS.some((g) => {
     const allergenIn = allergen.kind === 'class' ? (g.allergenClasses?.includes(allergen.classId) ?? false) : g.generics.includes(allergen.generic);
     return allergenIn && g.generics.includes(entry.generic) && (allergen.kind === 'class' || allergen.generic !== entry.generic);

@@ -13,8 +13,16 @@
  *   information. Bridging or a documented switch near either entry lowers the level (to advisory
  *   for anticoagulants, per `transitionSeverity`); a parenteral anticoagulant with warfarin is
  *   advisory by default (overlap while the INR rises is standard care).
+ *
+ * With the patient's record (`input.record`, the linked FHIR patient), each of the note's current
+ * medications is also paired with the record's active medications that the note does not mention
+ * (a drug the note names in any way, even stopped, is the note's to decide); the finding is on the
+ * note's medication and names the record entry. Pairs within the record are the record's own
+ * business and are not reported.
  */
 import data from '../../knowledge/duplicateClasses.json';
+import type { ClinicalNote } from '../../note/types';
+import type { RecordContext, RecordMedication, RecordRuleInput } from '../analyze';
 import type { Finding, Reference, Rule, Severity } from '../findings';
 import { capitalised, cuePattern, currentMedications, type MedEntry } from './medicationScope';
 import { sameDrugFindings } from './duplicateSameDrug';
@@ -38,6 +46,8 @@ interface PairRule {
   message: string;
   transitionMessage?: string;
   reference: string;
+  /** Instructions that, anywhere in the note, already settle the pair (`Avoid other NSAIDs.`). */
+  resolvedCues?: readonly string[];
 }
 
 const REFERENCES = data.references as Record<string, Reference>;
@@ -46,20 +56,82 @@ const TRANSITION_RE = cuePattern(data.transitionCues);
 const NEXT_SENTENCE_RE = cuePattern(data.nextSentenceCues);
 const EXTRA_TRANSITION = new Map(RULES.map((r) => [r.id, r.transitionCuesExtra ? cuePattern(r.transitionCuesExtra) : undefined]));
 const EXCLUDE_CUES = new Map(RULES.map((r) => [r.id, r.exclude?.cues ? cuePattern(r.exclude.cues) : undefined]));
+const RESOLVED_CUES = new Map(RULES.map((r) => [r.id, r.resolvedCues ? cuePattern(r.resolvedCues) : undefined]));
 
 export const duplicateTherapy: Rule = {
   id: CODE,
   description: 'Therapeutic duplication: two anticoagulants, dual RAAS blockade, serotonergic combinations, two NSAIDs/benzodiazepines/antipsychotics, shared ingredients, the same drug ordered twice.',
-  run({ text, note }): Finding[] {
+  run({ text, note, record }: RecordRuleInput): Finding[] {
     if (note.inputProblem) return [];
     const entries = currentMedications(text, note);
-    if (entries.length < 2) return [];
     const out: Finding[] = [];
-    classPairs(text, entries, out);
-    out.push(...sameDrugFindings(text, entries));
+    if (entries.length >= 2) {
+      classPairs(text, entries, out);
+      out.push(...sameDrugFindings(text, entries));
+    }
+    if (record && entries.length > 0) recordPairs(text, note, entries, record, out);
     return out.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_FINDINGS_PER_RULE);
   },
 };
+
+/** The note's medications paired with the record's active ones the note does not mention. */
+function recordPairs(text: string, note: ClinicalNote, entries: readonly MedEntry[], record: RecordContext, out: Finding[]): void {
+  const inNote = new Set(note.medications.map((m) => m.generic).filter((g): g is string => g !== undefined));
+  const meds = new Map<string, RecordMedication>();
+  for (const m of record.medications) if (!inNote.has(m.generic) && !meds.has(m.generic)) meds.set(m.generic, m);
+  if (meds.size === 0) return;
+  const firsts = new Map<string, MedEntry>();
+  for (const e of entries) if (!firsts.has(e.generic)) firsts.set(e.generic, e);
+  const recordName = (m: RecordMedication): string => `${m.generic} (active in the ${record.label}: ${m.name}, ${m.source})`;
+  const noteName = (e: MedEntry): string => `${e.med.name.toLowerCase() === e.generic ? e.med.name : `${e.med.name} (${e.generic})`} (in this note)`;
+  for (const x of firsts.values()) {
+    for (const y of meds.values()) {
+      if (out.length >= MAX_FINDINGS_PER_RULE) return;
+      const yClasses = new Set(y.classes);
+      const si = data.sharedIngredient;
+      const shared = x.ingredients.find((g) => y.ingredients.includes(g) && !si.exemptIngredients.includes(g));
+      let severity: Severity;
+      let message: string;
+      let reference: Reference | undefined;
+      if (shared) {
+        severity = (si.advisoryIngredients.includes(shared) ? 'advisory' : si.severity) as Severity;
+        message = si.message.replace('{ingredient}', shared).replace(/\{a\}/g, noteName(x)).replace(/\{b\}/g, recordName(y));
+        reference = REFERENCES[si.reference];
+      } else {
+        const found = recordRule(text, x, { generic: y.generic, classes: yClasses, name: y.name, ...(y.route ? { route: y.route } : {}) });
+        if (!found) continue;
+        const { rule, noteIsA } = found;
+        const extra = EXTRA_TRANSITION.get(rule.id);
+        const transition = rule.transitionSeverity !== undefined && nearCue(text, x, TRANSITION_RE, extra);
+        severity = (transition ? rule.transitionSeverity : rule.severity) as Severity;
+        const template = transition && rule.transitionMessage ? rule.transitionMessage : rule.message;
+        const [a, b] = noteIsA ? [noteName(x), recordName(y)] : [recordName(y), noteName(x)];
+        message = template.replace(/\{a\}/g, a).replace(/\{b\}/g, b);
+        reference = REFERENCES[rule.reference];
+      }
+      const f: Finding = { code: CODE, severity, message: capitalised(message), span: x.med.nameSpan };
+      if (reference) f.reference = reference;
+      if (record.anchor) f.related = [{ span: record.anchor, message: `${capitalised(y.generic)} is active in the ${record.label} of the patient linked here (${y.source}).` }];
+      out.push(f);
+    }
+  }
+}
+
+/** The first pair rule that holds a note entry and a record medication, and which of them is its `a`. */
+function recordRule(text: string, x: MedEntry, y: Drug & { name: string; route?: string }): { rule: PairRule; noteIsA: boolean } | undefined {
+  for (const rule of RULES) {
+    const b = rule.same ? rule.a : rule.b ?? rule.a;
+    const noteIsA = member(x, rule.a) && member(y, b);
+    if (!noteIsA && !(member(y, rule.a) && member(x, b))) continue;
+    if (excluded(text, rule, x)) continue;
+    const ex = rule.exclude;
+    if (ex && (ex.generics?.includes(y.generic) || ex.classes?.some((c) => y.classes.has(c)) || (y.route !== undefined && ex.routes?.includes(y.route)))) continue;
+    // `Heparin Lock Flush 100 UNT/ML`: the record's name carries the cues a note line would.
+    if (EXCLUDE_CUES.get(rule.id)?.test(y.name)) continue;
+    return { rule, noteIsA };
+  }
+  return undefined;
+}
 
 /** Pairs of different drugs that share an ingredient or fall under one pair rule, once per pair. */
 function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]): void {
@@ -83,6 +155,8 @@ function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]):
       const shared = x.ingredients.find((g) => y.ingredients.includes(g) && !si.exemptIngredients.includes(g));
       if (shared) {
         if (restated(text, x, y)) continue;
+        // A SABA as needed beside a scheduled product holding it (`Combivent BID` + `albuterol PRN`) is usual care.
+        if (si.rescueIngredients.includes(shared) && x.med.prn !== y.med.prn) continue;
         const severity = (si.advisoryIngredients.includes(shared) ? 'advisory' : si.severity) as Severity;
         out.push(pairFinding(y, x, severity, si.message.replace('{ingredient}', shared), REFERENCES[si.reference]));
         continue;
@@ -97,6 +171,7 @@ function classPairs(text: string, entries: readonly MedEntry[], out: Finding[]):
         }
       }
       if (!rule || !roles || restated(text, x, y)) continue;
+      if (RESOLVED_CUES.get(rule.id)?.test(text)) continue;
       const extra = EXTRA_TRANSITION.get(rule.id);
       const transition = rule.transitionSeverity !== undefined && (nearCue(text, x, TRANSITION_RE, extra) || nearCue(text, y, TRANSITION_RE, extra));
       const severity = (transition ? rule.transitionSeverity : rule.severity) as Severity;
@@ -127,7 +202,13 @@ function rolesIn(rule: PairRule, x: MedEntry, y: MedEntry, isExcluded: (rule: Pa
   return undefined;
 }
 
-function member(e: MedEntry, m: Members): boolean {
+/** What membership in a pair rule looks at. */
+interface Drug {
+  generic: string;
+  classes: ReadonlySet<string>;
+}
+
+function member(e: Drug, m: Members): boolean {
   return (m.generics?.includes(e.generic) ?? false) || (m.classes?.some((c) => e.classes.has(c)) ?? false);
 }
 

@@ -1,8 +1,12 @@
 /**
  * `implausible-value` (warning): vital signs no living patient has, which are almost always typos:
  * diastolic ≥ systolic, temperature outside 25–45 °C, heart rate 0 or > 300, respiratory rate
- * > 80, SpO2 > 100 %, weight > 400 kg, pain > 10, GCS outside 3–15 or components that do not
- * add up. A value reported here is not also reported as critical (`critical-value` skips it).
+ * > 80, SpO2 > 100 %, weight > 400 kg, GCS outside 3–15 or components that do not add up. A
+ * value reported here is not also reported as critical (`critical-value` skips it).
+ *
+ * A pain score above 10 is not one of them: the parser keeps it only when it is written against
+ * the 0–10 scale (`11/10`, `rates his pain as a 12 out of 10`), which is the patient's emphasis,
+ * recorded on purpose (bench/REVIEW.md).
  *
  * Most values come from the vitals parser. The parser drops numbers outside its bounds (`T 385`,
  * `SpO2 990%`, `GCS 16`), so a small text scan catches those after strong labels only.
@@ -46,7 +50,7 @@ export function implausibleVital(v: Vital): string | undefined {
       return `weight ${fmt(roundTo(v.value, 1))} kg${written} is above ${LIMITS.weight.max} kg; check the unit (kg or lb) and the decimal point.`;
     }
     case 'pain':
-      return v.value > LIMITS.pain.max || v.value < LIMITS.pain.min ? `pain score ${fmt(v.value)} is outside the 0–10 scale.` : undefined;
+      return v.value < LIMITS.pain.min ? `pain score ${fmt(v.value)} is below 0.` : undefined;
     case 'consciousness':
       return gcsProblem(v.gcs, v.gcsComponents);
     default:

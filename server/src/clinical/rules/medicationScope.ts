@@ -39,10 +39,11 @@ const NOT_CURRENT = new Set<SectionKind>([
 ]);
 /**
  * A past-use cue earlier in the entry's clause: `previously on`, `was given`, `tried`, `2 years ago`.
- * `ago`/`last month` also count after the name (`took amoxicillin 500 mg 3 weeks ago`).
+ * `ago`/`last month` also count after the name (`took amoxicillin 500 mg 3 weeks ago`), and so does
+ * weaning (`on Prozac 20 mg but weaned himself off`, `self-weened from Prozac`).
  */
-const PAST_BEFORE_RE = /\b(?:previously|prior(?:ly)?|formerly|used to|was (?:on|given|treated|started|taking|prescribed)|were (?:on|given)|had been|in the past|history of|h\/o|hx of|tried|trialed|trialled|failed|completed|finished|took|received|s\/p)\b[^.;\n]*$/i;
-const PAST_AFTER_RE = /^[^.;\n]*\b(?:ago|last (?:week|month|year)|in (?:19|20)\d\d|previously|in the past|finished|completed|ceased|course done)\b/i;
+const PAST_BEFORE_RE = /\b(?:previously|prior(?:ly)?|formerly|used to|was (?:on|given|treated|started|taking|prescribed)|were (?:on|given)|had been|in the past|history of|h\/o|hx of|tried|trialed|trialled|failed|completed|finished|took|received|s\/p|(?:weaned|weened|came) (?:off|from))\b[^.;\n]*$/i;
+const PAST_AFTER_RE = /^[^.;\n]*\b(?:ago|last (?:week|month|year)|in (?:19|20)\d\d|previously|in the past|finished|completed|ceased|course done|(?:weaned|weened)(?: \w+)? (?:off|from))\b/i;
 /**
  * An option rather than an order, before the name in its clause: `SSRIs (eg sertraline)`, `can
  * trial naproxen`, `discussed ibuprofen`, `if pain persists, naproxen`. `may take` is permission

@@ -118,6 +118,29 @@ describe('medication-incomplete', () => {
   });
 });
 
+describe('medication-incomplete: false positives found in the hand review (bench/REVIEW.md)', () => {
+  test('a device has no frequency; a medication not being taken needs no sig', () => {
+    const text = lines('Meds', 'Sertraline 100 mg mane', 'Mirena IUD', 'Movicol macrogol 3350 + electrolytes – currently nil.', 'Lisinopril');
+    assert.deepEqual(flagged(text, run(medicationIncomplete, text)), ['Lisinopril']);
+  });
+
+  test('a list whose heading says the doses are unconfirmed is not flagged again; a plain list is', () => {
+    for (const heading of ['Meds (uncertain doses – to confirm w usual GP)', 'Meds (pt recall only)']) {
+      const text = lines(heading, 'Aspirin 100 mane', 'Atorvastatin (“strong one”) nocte');
+      assert.deepEqual(run(medicationIncomplete, text), [], heading);
+    }
+    const plain = lines('Meds', 'Aspirin 100 mane', 'Atorvastatin (“strong one”) nocte');
+    assert.match(run(medicationIncomplete, plain)[0]?.message ?? '', /^Atorvastatin: no dose documented/);
+  });
+
+  test('a remark that starts with "On" is not a list entry; a schedule in words is a frequency', () => {
+    const remark = lines('Meds', 'Pantoprazole 20mg mane', '', 'Cardiac quick check (opportunistic)', 'On apixaban – no bleed, no melaena');
+    assert.deepEqual(run(medicationIncomplete, remark), []);
+    const words = lines('CURRENT MEDICATIONS', '', 'Cialis 5 mg tablet by mouth on days he exercises, 2.5 mg tablet by mouth on days without exercise.', 'Testosterone cypionate 140 mg.');
+    assert.deepEqual(flagged(words, run(medicationIncomplete, words)), ['Testosterone cypionate 140 mg']);
+  });
+});
+
 describe('documentation gaps: bad input', () => {
   test('empty, binary and CRLF notes', () => {
     for (const rule of [missingAssessmentPlan, allergiesNotDocumented, medicationIncomplete]) {

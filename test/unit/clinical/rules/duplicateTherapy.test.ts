@@ -156,3 +156,24 @@ describe('duplicate-therapy: input handling', () => {
     }
   });
 });
+
+describe('duplicate-therapy: false positives found in the hand review (bench/REVIEW.md)', () => {
+  test('an NSAID started with "avoid other NSAIDs" beside a PRN one at home is settled; without it, it warns', () => {
+    const home = 'Meds: PCM up to 3g/d, ibuprofen 400 bd prn, atorva 20 nocte. NKDA.\n\nPlan\n';
+    assert.deepEqual(run(rule, `${home}- Start naproxen 250mg bd with food x5/7. Avoid other NSAIDs. Discussed GI risk.\n`), []);
+    assert.deepEqual(run(rule, `${home}- START naproxen 500mg BD x 5 days only\n- NO concurrent ibuprofen while on naproxen\n`), []);
+    one(`${home}- Start naproxen 250mg bd with food x5/7. Discussed GI risk.\n`, 'naproxen', 'warning', 'ibuprofen');
+  });
+
+  test('albuterol as needed beside a scheduled Combivent is rescue, not a duplicate; two scheduled stay advisory', () => {
+    assert.deepEqual(run(rule, 'PLAN:\n- Combivent 2 puffs twice a day.\n- albuterol inhaler 2 puffs as needed.\n'), []);
+    one('PLAN:\n- Combivent 2 puffs twice a day.\n- albuterol inhaler 2 puffs four times a day.\n', 'albuterol', 'advisory', 'Combivent');
+  });
+
+  test('a drug the patient weaned off (even spelt "weened") is not current therapy', () => {
+    const plan = '• Medical Treatment: We will add Zoloft 25 mg once a day.\n';
+    assert.deepEqual(run(rule, `Depression.\n• Medical Reasoning: The patient self-weened from Prozac 20 mg daily due to side effects.\n${plan}`), []);
+    assert.deepEqual(run(rule, `He is on Prozac 20 mg daily and was taking it regularly, but weaned himself off of it.\n${plan}`), []);
+    one(`Depression.\n• Medical Reasoning: The patient takes Prozac 20 mg daily.\n${plan}`, 'Zoloft', 'warning', 'Prozac');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Builds a pretty-printed JSON document from a skeleton and array items rendered elsewhere (on
+ * the worker thread that checked each note), byte for byte what `JSON.stringify(whole, null, 2)`
+ * would write. Only strings cross threads and the main thread never re-serialises the notes.
+ */
+
+/** Stands for the array of items in a skeleton; NUL never occurs in a path or a rule description. */
+export const ITEMS_PLACEHOLDER = '\u0000items\u0000';
+
+/** `JSON.stringify(value, null, 2)` for an item that will sit `indent` spaces deep in the document. */
+export function jsonItem(value: unknown, indent: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${' '.repeat(indent)}`);
+}
+
+/**
+ * `JSON.stringify(skeleton, null, 2)` with the one `ITEMS_PLACEHOLDER` value replaced by an array
+ * of `items`, each rendered by `jsonItem(value, indent)`. Throws if the placeholder is missing or
+ * sits at another depth: that is a programming error, not bad input.
+ */
+export function spliceItems(skeleton: unknown, items: readonly string[], indent: number): string {
+  const json = JSON.stringify(skeleton, null, 2);
+  const marker = JSON.stringify(ITEMS_PLACEHOLDER);
+  const at = json.indexOf(marker);
+  if (at < 0) throw new Error('report skeleton has no items placeholder');
+  const lineStart = json.lastIndexOf('\n', at) + 1;
+  let outer = 0;
+  while (json.charCodeAt(lineStart + outer) === 32) outer++;
+  if (outer + 2 !== indent) throw new Error(`report items rendered at depth ${indent}, expected ${outer + 2}`);
+  const pad = ' '.repeat(indent);
+  const array = items.length === 0 ? '[]' : `[\n${pad}${items.join(`,\n${pad}`)}\n${' '.repeat(outer)}]`;
+  return json.slice(0, at) + array + json.slice(at + marker.length);
+}
