@@ -149,7 +149,10 @@ async function packageVsix() {
 }
 
 if (process.argv.includes('--vsix')) {
-  await packageVsix();
+  await packageVsix().catch((err) => {
+    console.error(`[vsix] ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
 } else if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));

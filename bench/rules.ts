@@ -3,8 +3,8 @@
  * 1. the median time of a full rules pass (and of parse + rules) on a 2,000-line note;
  * 2. notes per second of the real `medgemma-notes check` binary over every shared note
  *    (written to a temporary folder as .cnote files, checked in one process), with the default
- *    text report (on one thread per core, the default, and on one thread, `--jobs 1`) and with
- *    the JSON report;
+ *    text report (default threads, one thread per core with `--jobs`, and one thread) and with
+ *    the JSON report, and the load average, since a busy machine has no core to spare;
  * 3. how often each rule fires on the ordinary notes (SynGP500 and ACI-Bench), per corpus, as the
  *    Markdown table the README shows (`bench/ruleFiring.ts`).
  * Prints a JSON line last. Build first (`npm run build`).
@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { analyze } from '../server/src/clinical/analyze';
 import { RULES } from '../server/src/clinical/rules/index';
 import { parseNote } from '../server/src/note/parseNote';
@@ -64,7 +64,10 @@ function main(): void {
       if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr}`);
       return performance.now() - t0;
     };
+    const cores = availableParallelism();
+    const loadBefore = loadavg()[0] ?? 0;
     const checkMs = timeCheck([]);
+    const checkAllCoresMs = timeCheck(['--jobs', String(cores)]);
     const checkOneThreadMs = timeCheck(['--jobs', '1']);
     const checkJsonMs = timeCheck(['--format', 'json']);
 
@@ -74,9 +77,10 @@ function main(): void {
     console.log(firingTable(ordinary));
     console.log('');
     console.log(`rules pass on a 2,000-line note (${(text.length / 1024).toFixed(0)} KiB): median ${median(rulesMs).toFixed(2)} ms; parse + rules: median ${median(fullMs).toFixed(1)} ms`);
-    const cores = availableParallelism();
-    console.log(`medgemma-notes check (${cores} cores): ${notes.length} notes in ${(checkMs / 1000).toFixed(2)} s = ${(notes.length / (checkMs / 1000)).toFixed(0)} notes/s`);
-    console.log(`medgemma-notes check --jobs 1: ${(checkOneThreadMs / 1000).toFixed(2)} s = ${(notes.length / (checkOneThreadMs / 1000)).toFixed(0)} notes/s`);
+    const rate = (ms: number): string => `${(ms / 1000).toFixed(2)} s = ${(notes.length / (ms / 1000)).toFixed(0)} notes/s`;
+    console.log(`medgemma-notes check (${cores} cores, 1-minute load ${loadBefore.toFixed(2)} before): ${notes.length} notes in ${rate(checkMs)}`);
+    console.log(`medgemma-notes check --jobs ${cores}: ${rate(checkAllCoresMs)}`);
+    console.log(`medgemma-notes check --jobs 1: ${rate(checkOneThreadMs)}`);
     console.log(`medgemma-notes check --format json: ${(checkJsonMs / 1000).toFixed(2)} s = ${(notes.length / (checkJsonMs / 1000)).toFixed(0)} notes/s`);
     console.log(
       JSON.stringify({
@@ -85,7 +89,9 @@ function main(): void {
         parseAndRulesMedianMs: Number(median(fullMs).toFixed(2)),
         checkNotes: notes.length,
         cores,
+        load: Number(loadBefore.toFixed(2)),
         checkNotesPerSecond: Math.round(notes.length / (checkMs / 1000)),
+        checkAllCoresNotesPerSecond: Math.round(notes.length / (checkAllCoresMs / 1000)),
         checkOneThreadNotesPerSecond: Math.round(notes.length / (checkOneThreadMs / 1000)),
         checkJsonNotesPerSecond: Math.round(notes.length / (checkJsonMs / 1000)),
         rules: RULES.length,

@@ -106,6 +106,8 @@ export function createServer(connection: Connection, deps: ServerDeps = {}): Not
     note: (doc) => models.note(doc),
     record: (uri) => fhir.promptContext(uri),
     logger,
+    // Only when there is nothing to wait for: not while a model loads or downloads, nor when untrusted.
+    needsModel: () => ['none', 'error'].includes(modelService.status().state),
     onNoModel: () => void connection.sendNotification(ModelNeededNotification.type, { feature: 'inline-completion' }).catch(() => undefined),
     onBusy: (busy) => void connection.sendNotification(CompletionBusyNotification.type, { busy }).catch(() => undefined),
   });

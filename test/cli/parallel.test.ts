@@ -4,7 +4,7 @@
  * CLI script (built here into a temporary folder, independent of `npm run build`).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -107,6 +107,16 @@ describe('medgemma-notes check --jobs', () => {
       assert.equal(r.status, 2, bad);
       assert.match(r.stderr, /--jobs needs a whole number of threads/, bad);
     }
+  });
+
+  test('a reader that goes away early (`| head`) ends the run quietly, without a stack trace', async () => {
+    const child = spawn(process.execPath, [cli, 'check', notes, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Error/);
+    assert.ok(code === 1 || code === 2, `exit ${code}`);
   });
 
   test('an empty report splices to valid JSON', () => {

@@ -12,6 +12,11 @@ declare const __VERSION__: string;
 
 if (isCheckWorker()) serveCheckWorker();
 else {
+  // `medgemma-notes check … | head`: the reader went away; stop quietly instead of a stack trace.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   runCli(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),

@@ -1,6 +1,6 @@
 /** Argument handling and the check loop of the CLI, separate from process wiring so tests call it directly. */
 import { promises as fs } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Rule } from '../clinical/findings';
 import { RULES } from '../clinical/rules/index';
 import { type CheckOptions, checkFile } from './checkFile';
@@ -34,8 +34,8 @@ Options:
   --output FILE              write the report to FILE instead of standard output
   --disable RULE[,RULE]      do not run these rules (repeatable)
   --max-size MIB             skip notes larger than this (default 16)
-  --jobs N                   check notes on N threads (default: one per CPU core
-                             when there are many notes); the report is the same
+  --jobs N                   check notes on N threads (default: one per idle CPU
+                             core when there are many notes); the report is the same
   --list-rules               print the rules and exit
   -h, --help                 show this help
   -v, --version              print the version
@@ -146,8 +146,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return parts.some((p) => p.counts.critical > 0) ? 1 : 0;
 }
 
-/** Worker threads besides this one: `--jobs N` means N threads in all; by default one per core, if the notes are many. */
+/**
+ * Worker threads besides this one. `--jobs N` means N threads in all. By default: one thread per
+ * core that other processes leave free (the 1-minute load average, as `make -l` reads it), and
+ * only when the notes are many. On a busy machine a second thread does not run in parallel; it
+ * only competes, and measured slower than one thread (bench/rules.ts).
+ */
 function workerCount(jobs: number | undefined, files: number): number {
   if (jobs !== undefined) return Math.max(0, Math.min(jobs, files) - 1);
-  return Math.max(0, Math.min(availableParallelism(), Math.floor(files / MIN_FILES_PER_WORKER)) - 1);
+  const freeCores = Math.round(availableParallelism() - (loadavg()[0] ?? 0));
+  return Math.max(0, Math.min(freeCores, Math.floor(files / MIN_FILES_PER_WORKER)) - 1);
 }

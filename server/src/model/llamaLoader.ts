@@ -2,11 +2,15 @@
  * The product's model loader and downloader on node-llama-cpp: one llama.cpp backend per server
  * process (GPU auto-detection with CPU fallback), started on first use.
  */
+import { existsSync } from 'node:fs';
 import type { Logger } from '../logger';
 import type { ModelSettings } from '../protocol';
 import { type Backend, nodeLlamaCpp, startBackend } from './llamaBackend';
 import { loadTextModel } from './llamaTextModel';
 import type { ModelDownloader, ModelLoader } from './modelService';
+
+/** The downloader (ipull) writes `<file>.ipull` until the download completes. */
+const PARTIAL_SUFFIX = '.ipull';
 
 export interface LlamaRuntime {
   loader: ModelLoader;
@@ -42,11 +46,14 @@ export function createLlamaRuntime(logger: Logger, options: { gpu?: 'auto' | fal
       ...(isUrl ? { modelUrl: uri } : { modelUri: uri }),
       dirPath: directory,
       showCliProgress: false,
-      skipExisting: true,
+      // ipull saves resume metadata only without skipExisting; a finished file is detected below.
+      skipExisting: false,
       // Ask to keep the partial file on cancel (resume); see the README for what this version does.
       deleteTempFileOnCancel: false,
       onProgress: (s) => context.onProgress(s.downloadedSize, s.totalSize),
     });
+    const target = download.entrypointFilePath;
+    if (existsSync(target) && !existsSync(`${target}${PARTIAL_SUFFIX}`)) return target;
     // Cancel (keeping the partial file) rather than abort, so running the command again resumes.
     const onAbort = (): void => void download.cancel({ deleteTempFile: false }).catch(() => undefined);
     if (context.signal.aborted) throw new Error('cancelled');

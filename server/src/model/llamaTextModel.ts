@@ -133,6 +133,7 @@ type GrammarStateCtor = typeof import('node-llama-cpp', { with: { 'resolution-mo
 
 interface Accumulated extends ModelStats {
   generationMs: number;
+  rateTokens: number;
 }
 
 export class LlamaTextModel implements TextModel {
@@ -140,7 +141,7 @@ export class LlamaTextModel implements TextModel {
   private readonly latest = new LatestPerKey();
   private readonly pool: SlotPool<LlamaContextSequence>;
   private readonly busy = new Set<LlamaContextSequence>();
-  private readonly acc: Accumulated = { requests: 0, promptTokens: 0, reusedTokens: 0, reevaluatedTokens: 0, generatedTokens: 0, tokensPerSecond: 0, cancelled: 0, generationMs: 0 };
+  private readonly acc: Accumulated = { requests: 0, promptTokens: 0, reusedTokens: 0, reevaluatedTokens: 0, generatedTokens: 0, tokensPerSecond: 0, cancelled: 0, generationMs: 0, rateTokens: 0 };
   private isDisposed = false;
   private disposing: Promise<void> | undefined;
 
@@ -185,7 +186,7 @@ export class LlamaTextModel implements TextModel {
   }
 
   stats(): ModelStats {
-    const { generationMs: _ms, ...stats } = this.acc;
+    const { generationMs: _ms, rateTokens: _n, ...stats } = this.acc;
     return { ...stats };
   }
 
@@ -254,8 +255,11 @@ export class LlamaTextModel implements TextModel {
       usage.generatedTokens = generated.length;
       const genMs = Date.now() - genStart;
       if (generated.length > 1) {
+        // Generation speed counts only requests that generated more than one token (the first
+        // token's time is mostly the prompt's).
         this.acc.generationMs += genMs;
-        this.acc.tokensPerSecond = (this.acc.generatedTokens + generated.length) / Math.max(1, this.acc.generationMs / 1000);
+        this.acc.rateTokens += generated.length;
+        this.acc.tokensPerSecond = Math.round((this.acc.rateTokens / Math.max(1, this.acc.generationMs)) * 1000 * 10) / 10;
       }
       this.acc.generatedTokens += generated.length;
       if (stopReason === 'aborted') this.acc.cancelled++;

@@ -215,11 +215,6 @@ export class Workbench {
     return plain([parts.inline, ...parts.lines].join('\n'));
   }
 
-  /** Waits until the active editor shows no ghost text. */
-  async waitForNoGhostText(timeoutMs = STEP_MS): Promise<void> {
-    await this.editor.locator('.ghost-text-decoration, .ghost-text-decoration-preview, .ghost-text').first().waitFor({ state: 'detached', timeout: timeoutMs });
-  }
-
   /** Saves the active editor and waits until its tab no longer shows unsaved changes. */
   async save(name: string): Promise<void> {
     await this.page.keyboard.press('Control+S');

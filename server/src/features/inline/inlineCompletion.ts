@@ -29,7 +29,9 @@ export interface InlineDeps {
   /** The linked patient's FHIR record as compact text (no names or identifiers), if any. */
   record?(uri: string): string | undefined;
   logger: Logger;
-  /** Called once per server session when a completion is asked for and no model is loaded. */
+  /** True when no model is loaded and none is on its way (the user must act). */
+  needsModel?(): boolean;
+  /** Called once per server session when a completion is asked for and `needsModel()`. */
   onNoModel?(): void;
   /** Called when model work starts (true) and ends (false), for the client's status bar. */
   onBusy?(busy: boolean): void;
@@ -85,7 +87,7 @@ export class InlineCompletionService {
 
     const model = this.deps.model();
     if (!model) {
-      if (!this.warnedNoModel) {
+      if (!this.warnedNoModel && (this.deps.needsModel?.() ?? true)) {
         this.warnedNoModel = true;
         this.deps.onNoModel?.();
       }
