@@ -9,8 +9,9 @@ import { autoCalculate } from '../clinical/autoCalc/index';
 import { computeTriage } from '../clinical/scores/triage';
 import { createAssertionContext } from '../note/assertion';
 import { parseNote } from '../note/parseNote';
+import { hasTriageInputs } from '../features/codeLens';
 import { readNote } from './files';
-import type { FileResult } from './report';
+import type { FileResult, ReportFormat } from './report';
 
 /** What every file of one `check` run is checked with. Plain data, so it can go to a worker. */
 export interface CheckOptions {
@@ -18,6 +19,12 @@ export interface CheckOptions {
   maxBytes: number;
   /** Rule ids not to run (`--disable`). */
   disabledRules: readonly string[];
+  /**
+   * The report the result is for, when known: work its rendering never shows is skipped (SARIF
+   * shows findings only, CDS Hooks no calculators, text no triage for a note without vitals or
+   * labs). Absent: everything is computed.
+   */
+  report?: ReportFormat;
 }
 
 /** Checks one file; never throws for an unreadable, binary or oversized file (it becomes `error`). */
@@ -26,8 +33,13 @@ export function checkFile(file: string, options: CheckOptions, rules?: readonly 
   if ('error' in read) return { path: file, error: read.error, findings: [] };
   const note = parseNote(read.text, { maxLength: options.maxBytes });
   const findings = analyze({ text: read.text, note }, { disabledRules: options.disabledRules, ...(rules ? { rules } : {}) });
+  const result: FileResult = { path: file, text: read.text, note, findings };
+  const report = options.report;
+  const wantTriage = report === undefined || report === 'json' || report === 'cds-hooks' || (report === 'text' && hasTriageInputs(note));
+  const wantScores = report === undefined || report === 'json' || report === 'text';
+  if (!wantTriage && !wantScores) return result;
   const assert = createAssertionContext(read.text).assertionFor;
-  const triage = computeTriage(read.text, note, assert);
-  const scores = note.inputProblem ? [] : autoCalculate(read.text, note, assert);
-  return { path: file, text: read.text, note, findings, triage, scores };
+  if (wantTriage) result.triage = computeTriage(read.text, note, assert);
+  if (wantScores) result.scores = note.inputProblem ? [] : autoCalculate(read.text, note, assert);
+  return result;
 }

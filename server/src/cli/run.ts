@@ -35,7 +35,7 @@ Options:
   --disable RULE[,RULE]      do not run these rules (repeatable)
   --max-size MIB             skip notes larger than this (default 16)
   --jobs N                   check notes on N threads (default: one per idle CPU
-                             core when there are many notes); the report is the same
+                             core but one, for many notes); the report is the same
   --list-rules               print the rules and exit
   -h, --help                 show this help
   -v, --version              print the version
@@ -129,7 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   for (const m of missing) io.stderr(`medgemma-notes: ${m}: no such file or folder\n`);
   if (files.length === 0 && missing.length === 0) io.stderr('medgemma-notes: no .cnote or .note files found\n');
 
-  const options: CheckOptions = { maxBytes: args.maxSizeMiB * 1024 * 1024, disabledRules: args.disabled };
+  const options: CheckOptions = { maxBytes: args.maxSizeMiB * 1024 * 1024, disabledRules: args.disabled, report: args.format };
   const color = io.color && !args.output;
   let parts: FilePart[];
   const workers = workerCount(args.jobs, files.length);
@@ -147,13 +147,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 /**
- * Worker threads besides this one. `--jobs N` means N threads in all. By default: one thread per
- * core that other processes leave free (the 1-minute load average, as `make -l` reads it), and
- * only when the notes are many. On a busy machine a second thread does not run in parallel; it
- * only competes, and measured slower than one thread (bench/rules.ts).
+ * Worker threads besides this one. `--jobs N` means N threads in all. By default, only when the
+ * notes are many: one thread per core that other processes leave free (the 1-minute load
+ * average, as `make -l` reads it), less one core for V8's own background threads (garbage
+ * collection, compilation), which a single thread already keeps about a third busy. On 2 cores
+ * that is one thread: there, two measured no faster than one, at a quarter more CPU time, and
+ * slower on a busy machine (bench/rules.ts prints both).
  */
 function workerCount(jobs: number | undefined, files: number): number {
   if (jobs !== undefined) return Math.max(0, Math.min(jobs, files) - 1);
   const freeCores = Math.round(availableParallelism() - (loadavg()[0] ?? 0));
-  return Math.max(0, Math.min(freeCores, Math.floor(files / MIN_FILES_PER_WORKER)) - 1);
+  return Math.max(0, Math.min(freeCores - 1, Math.floor(files / MIN_FILES_PER_WORKER)) - 1);
 }
