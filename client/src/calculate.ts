@@ -18,11 +18,16 @@ function display(v: unknown): string {
   return String(v);
 }
 
-/** Asks for one missing value; undefined when the user cancels. */
+/**
+ * Asks for one missing value; undefined when the user cancels. An optional choice is a convention
+ * (a guideline's factors, a formula variant): its first choice is the calculator's default and is
+ * offered first, marked so.
+ */
 async function askInput(input: CalculatorInputInfo): Promise<unknown> {
   if (input.kind === 'choice' && input.choices) {
-    const pick = await vscode.window.showQuickPick([...input.choices], { title: input.label, placeHolder: `Choose ${input.label}` });
-    return pick;
+    const items = input.choices.map((c, i) => ({ label: c, description: input.optional && i === 0 ? 'default' : undefined }));
+    const pick = await vscode.window.showQuickPick(items, { title: input.label, placeHolder: `Choose ${input.label}`, ignoreFocusOut: true });
+    return pick?.label;
   }
   const unit = input.unit ? ` (${input.unit})` : '';
   const raw = await vscode.window.showInputBox({
@@ -70,7 +75,8 @@ export async function runCalculate(client: LanguageClient): Promise<void> {
   }
   for (const input of calc.inputs) {
     if (input.kind === 'boolean' || inputs[input.key] !== undefined) continue;
-    if (input.optional) continue;
+    // Optional numbers stay unasked (the note fills them when it has them); conventions are asked.
+    if (input.optional && input.kind !== 'choice') continue;
     const value = await askInput(input);
     if (value === undefined) return;
     inputs[input.key] = value;

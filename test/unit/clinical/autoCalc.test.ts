@@ -414,3 +414,24 @@ describe('bad input', () => {
     assert.ok(ms < 3000, `${ms} ms for ${text.length} characters`);
   });
 });
+
+describe('PERC prefilled from the note', () => {
+  test('an SpO2 taken on oxygen is flagged, so PERC stays positive whatever the reading', () => {
+    const text = 'ED note. 42 y/o woman with pleuritic chest pain.\nVitals: HR 88, RR 18, SpO2 98% on 4L NC.';
+    const p = prefillInputs('perc', text, parseNote(text));
+    assert.equal(p.inputs.spo2OnOxygen, true);
+    assert.match(slice(text, p.sources.spo2OnOxygen), /4L/);
+    const r = calculatorById('perc')!.compute(p.inputs as CalcInputs);
+    assert.ok(r.ok);
+    assert.equal(r.value, 1);
+  });
+
+  test('on room air the flag is false and the saturation criterion is read from the value', () => {
+    const text = 'ED note. 42 y/o woman with pleuritic chest pain.\nVitals: HR 88, RR 18, SpO2 98% on room air.';
+    const p = prefillInputs('perc', text, parseNote(text));
+    assert.equal(p.inputs.spo2OnOxygen, false);
+    const r = calculatorById('perc')!.compute(p.inputs as CalcInputs);
+    assert.ok(r.ok);
+    assert.equal(r.value, 0);
+  });
+});

@@ -51,14 +51,48 @@ describe('evaluateMedcalc', () => {
   const csv = 'Unique ID,Calculator Name,Question,Patient Note,Ground Truth Answer,Lower Limit,Upper Limit\n2,BMI,q,"a note, with a comma",22.86,21.717,24.003\n3,GCS,q,n,N/A,N/A,N/A\n';
 
   test('corrected labels win, N/A rows are excluded, unknown calculators and compute errors are counted', () => {
-    const e = evaluateMedcalc(parseMedcalcJsonl(jsonl), parseCorrectedCsv(csv));
+    const e = evaluateMedcalc(parseMedcalcJsonl(jsonl), parseCorrectedCsv(csv), []);
     assert.deepEqual(
-      { ...e.summary, accuracy: Math.round(e.summary.accuracy * 1000) / 1000 },
-      { calculators: 55, rows: 3, correct: 2, accuracy: 0.667, excluded: 1, unimplementedRows: 1, correctedLabels: 1, computeErrors: 1 },
+      { ...e.summary, accuracy: Math.round(e.summary.accuracy * 1000) / 1000, adjudicatedAccuracy: Math.round(e.summary.adjudicatedAccuracy * 1000) / 1000 },
+      {
+        calculators: 55,
+        rows: 3,
+        correct: 2,
+        accuracy: 0.667,
+        excluded: 1,
+        unimplementedRows: 1,
+        correctedLabels: 1,
+        computeErrors: 1,
+        disputed: 0,
+        disputedByKind: { 'label-error': 0, 'entity-gap': 0, convention: 0 },
+        adjudicatedCorrect: 2,
+        adjudicatedAccuracy: 0.667,
+        belowFloor: [6],
+      },
     );
     const bmiRow = e.perCalculator.find((s) => s.medcalcId === 6);
     assert.deepEqual(bmiRow && { rows: bmiRow.rows, correct: bmiRow.correct }, { rows: 3, correct: 2 });
     assert.equal(e.outcomes.find((o) => o.row.rowNumber === '2')?.labelSource, 'corrected');
+  });
+
+  test('a dispute scores its row against the disputed value, only while the label still matches', () => {
+    // Without corrections: row 1 is right (22.857), row 2's label 30 is a miss, row 5 cannot be computed.
+    const rows = parseMedcalcJsonl(jsonl);
+    const dispute = { row: 2, medcalcId: 6, label: '30', source: 'original' as const, kind: 'label-error' as const, expected: 22.857, entities: {} };
+    const bmi = (e: ReturnType<typeof evaluateMedcalc>) => {
+      const s = e.perCalculator.find((x) => x.medcalcId === 6)!;
+      return { correct: s.correct, adjudicated: s.adjudicatedCorrect, disputed: s.disputed };
+    };
+    assert.deepEqual(bmi(evaluateMedcalc(rows, new Map(), [])), { correct: 1, adjudicated: 1, disputed: 0 });
+    // Disputed with the calculator's value: adjudicated-correct; the raw figure does not move.
+    assert.deepEqual(bmi(evaluateMedcalc(rows, new Map(), [dispute])), { correct: 1, adjudicated: 2, disputed: 1 });
+    // A dispute expecting another value than the calculator now gives stays a miss.
+    assert.deepEqual(bmi(evaluateMedcalc(rows, new Map(), [{ ...dispute, expected: 23 }])), { correct: 1, adjudicated: 1, disputed: 1 });
+    // Disputing a row the calculator gets right, with a stale value, makes the adjudicated figure stricter.
+    assert.deepEqual(bmi(evaluateMedcalc(rows, new Map(), [{ ...dispute, row: 1, label: '22.857', expected: 23 }])), { correct: 1, adjudicated: 0, disputed: 1 });
+    // A dispute written for another label (or calculator) does not apply.
+    assert.deepEqual(bmi(evaluateMedcalc(rows, new Map(), [{ ...dispute, label: '31' }])), { correct: 1, adjudicated: 1, disputed: 0 });
+    assert.deepEqual(bmi(evaluateMedcalc(rows, new Map(), [{ ...dispute, medcalcId: 21 }])), { correct: 1, adjudicated: 1, disputed: 0 });
   });
 
   test('empty input gives zero rows, not NaN', () => {

@@ -21,6 +21,8 @@ export type Source =
   /** A lab result by the note's analyte id (`creatinine`, `bilirubin-total`), in its canonical unit. */
   | { from: 'lab'; analyte: string }
   | { from: 'vital'; kind: NumericVital['kind'] }
+  /** Whether the SpO2 a score reads (the first) was taken on supplemental oxygen; silent when the note does not say. */
+  | { from: 'spo2-oxygen' }
   | { from: 'bp'; part: 'systolic' | 'diastolic' }
   | { from: 'gcs' }
   /** QT interval written in the text (`QT 480 ms`). */
@@ -212,6 +214,10 @@ export function resolveSource(f: NoteFacts, source: Source): Resolution {
     case 'vital': {
       const v = pickVital(f.note, source.kind);
       return v ? read({ value: v.value, unit: v.unit }, v.span) : undefined;
+    }
+    case 'spo2-oxygen': {
+      const o = pickVital(f.note, 'spo2')?.oxygen;
+      return o ? read(o.supplemental, o.span) : undefined;
     }
     case 'bp': {
       const bp = vitalsOf(f.note, 'blood-pressure')[0];

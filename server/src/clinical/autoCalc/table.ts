@@ -95,6 +95,7 @@ export const DEFAULT_SOURCES: Readonly<Record<string, Source>> = {
   respiratoryRate: { from: 'vital', kind: 'respiratory-rate' },
   temperature: { from: 'vital', kind: 'temperature' },
   spo2: { from: 'vital', kind: 'spo2' },
+  spo2OnOxygen: { from: 'spo2-oxygen' },
   systolicBp: { from: 'bp', part: 'systolic' },
   diastolicBp: { from: 'bp', part: 'diastolic' },
   gcs: { from: 'gcs' },

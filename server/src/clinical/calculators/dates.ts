@@ -9,6 +9,13 @@ import type { InputSpec } from './types';
 const LMP: InputSpec = { key: 'lmp', label: 'Last menstrual period', kind: 'date', medcalc: ['Last menstrual date'] };
 const CYCLE: InputSpec = { key: 'cycleLength', label: 'Cycle length (days)', kind: 'number', unit: 'days', optional: true, medcalc: ['cycle length'] };
 const STANDARD_CYCLE = 28;
+/**
+ * Naegele's rule proper counts calendar months (LMP + 1 year − 3 months + 7 days, 280-283 days
+ * depending on the months spanned); ACOG Committee Opinion 700 and most EHRs and dating wheels
+ * add a flat 280 days. They differ by up to 3 days, so the rule is a choice.
+ */
+const DATING_RULES = ["Naegele's rule (calendar)", 'LMP + 280 days (ACOG)'] as const;
+const PREGNANCY_DAYS = 280;
 /** Ovulation falls about 14 days before the next period, whatever the cycle length. */
 const LUTEAL_PHASE_DAYS = 14;
 
@@ -18,16 +25,21 @@ export const dueDate = defineCalculator({
   medcalc: { ids: [13], name: 'Estimated Due Date' },
   output: 'date',
   reference: { title: "Naegele FC. Lehrbuch der Geburtshülfe (1830); ACOG Committee Opinion 700, Methods for estimating the due date (2017)", url: 'https://doi.org/10.1097/AOG.0000000000002046' },
-  inputs: [LMP, CYCLE],
+  inputs: [
+    LMP,
+    CYCLE,
+    { key: 'datingRule', label: 'Dating rule', kind: 'choice', choices: [...DATING_RULES], synonyms: { [DATING_RULES[0]]: ['Naegele', 'calendar'], [DATING_RULES[1]]: ['280 days', '40 weeks', 'ACOG'] }, optional: true },
+  ],
   run(v) {
     const lmp = v.date('lmp');
     const cycle = v.optNum('cycleLength') ?? STANDARD_CYCLE;
-    const naegele = addDays(addMonths(lmp, 9), 7);
-    const due = addDays(naegele, cycle - STANDARD_CYCLE);
+    const flat = v.optChoice('datingRule') === DATING_RULES[1];
+    const base = flat ? addDays(lmp, PREGNANCY_DAYS) : addDays(addMonths(lmp, 9), 7);
+    const due = addDays(base, cycle - STANDARD_CYCLE);
     return {
       value: formatDate(due),
       lines: [
-        `Naegele: LMP ${formatDate(lmp)} + 1 year − 3 months + 7 days = ${formatDate(naegele)}.`,
+        flat ? `LMP ${formatDate(lmp)} + ${PREGNANCY_DAYS} days = ${formatDate(base)}.` : `Naegele: LMP ${formatDate(lmp)} + 1 year − 3 months + 7 days = ${formatDate(base)}.`,
         `Cycle ${fmt(cycle)} days: ${cycle >= STANDARD_CYCLE ? '+' : '−'} ${fmt(Math.abs(cycle - STANDARD_CYCLE))} days → ${formatDate(due)}.`,
       ],
     };

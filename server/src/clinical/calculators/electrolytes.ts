@@ -5,7 +5,7 @@
  */
 import { AGE, ALBUMIN, BICARBONATE, BUN, CHLORIDE, GLUCOSE, SEX, SODIUM, WEIGHT, pubmed } from './common';
 import { defineCalculator, fmt, round, type InputReader } from './inputs';
-import type { Calculator } from './types';
+import type { Calculator, InputSpec } from './types';
 
 /** Normal anion gap and bicarbonate used by the delta gap and delta ratio (mEq/L). */
 const NORMAL_AG = 12;
@@ -31,7 +31,7 @@ function albuminCorrectedGap(v: InputReader, lines: string[]): number {
 }
 
 const EMMETT = { title: 'Emmett M, Narins RG. Clinical use of the anion gap. Medicine (Baltimore) 1977;56:38-54', url: pubmed('Emmett Narins clinical use of the anion gap') };
-/** ΔAG = AG − 12 and ΔAG/ΔHCO₃ (the MDCalc and MedCalc-Bench definitions; Wrenn's "delta gap" is ΔAG − ΔHCO₃ instead). */
+/** ΔAG = AG − 12 and ΔAG/ΔHCO₃ (the MDCalc and MedCalc-Bench definitions; Wrenn's "delta gap" ΔAG − ΔHCO₃ is an option, below). */
 const RASTEGAR = { title: 'Rastegar A. Use of the ΔAG/ΔHCO₃⁻ ratio in the diagnosis of mixed acid-base disorders. J Am Soc Nephrol 2007;18:2429-2431', url: pubmed('Rastegar use of the delta AG delta HCO3 ratio mixed acid-base disorders') };
 const FIGGE = { title: 'Figge J, Jabor A, Kazda A, Fencl V. Anion gap and hypoalbuminemia. Crit Care Med 1998;26:1807-1810', url: pubmed('Figge Jabor Kazda Fencl anion gap and hypoalbuminemia') };
 const GAP_INPUTS = [SODIUM, CHLORIDE, BICARBONATE];
@@ -50,17 +50,42 @@ export const anionGapCalc = defineCalculator({
   },
 });
 
+/**
+ * "Delta gap" names two published quantities. The default is ΔAG = AG − 12 (MDCalc, and the
+ * definition MedCalc-Bench states for calculator 63). Wrenn's delta gap is ΔAG − ΔHCO₃ =
+ * (AG − 12) − (24 − HCO₃), near 0 in a pure anion-gap acidosis, > +6 with a coexisting metabolic
+ * alkalosis, < −6 with a coexisting normal-gap acidosis (Wrenn K. The delta (Δ) gap: an approach
+ * to mixed acid-base disorders. Ann Emerg Med 1990;19:1310-1313); offered as an explicit option.
+ */
+const DELTA_GAP_DEFINITIONS = ['ΔAG = AG − 12', 'Wrenn ΔAG − ΔHCO₃'] as const;
+const DELTA_GAP_DEFINITION: InputSpec = {
+  key: 'definition',
+  label: 'Delta gap definition',
+  kind: 'choice',
+  choices: DELTA_GAP_DEFINITIONS,
+  synonyms: { 'ΔAG = AG − 12': ['delta AG', 'AG - 12', 'MDCalc'], 'Wrenn ΔAG − ΔHCO₃': ['Wrenn', 'delta-delta', 'delta delta gap', 'ΔAG − ΔHCO₃'] },
+  optional: true,
+};
+
 export const deltaGap = defineCalculator({
   id: 'delta-gap',
   name: 'Delta Gap',
   medcalc: { ids: [63], name: 'Delta Gap' },
   output: 'decimal',
   reference: RASTEGAR,
-  inputs: GAP_INPUTS,
+  inputs: [...GAP_INPUTS, DELTA_GAP_DEFINITION],
   run(v) {
     const lines: string[] = [];
-    const value = anionGap(v, lines) - NORMAL_AG;
-    lines.push(`Delta gap = AG − ${NORMAL_AG} = ${fmt(value)} mEq/L.`);
+    const dAg = anionGap(v, lines) - NORMAL_AG;
+    if ((v.optChoice('definition') ?? DELTA_GAP_DEFINITIONS[0]) === DELTA_GAP_DEFINITIONS[0]) {
+      lines.push(`Delta gap = AG − ${NORMAL_AG} = ${fmt(dAg)} mEq/L.`);
+      return { value: round(dAg), unit: 'mEq/L', lines };
+    }
+    const hco3 = v.num('bicarbonate');
+    const value = dAg - (NORMAL_HCO3 - hco3);
+    lines.push(
+      `Wrenn delta gap = (AG − ${NORMAL_AG}) − (${NORMAL_HCO3} − HCO₃) = ${fmt(dAg)} − ${fmt(NORMAL_HCO3 - hco3)} = ${fmt(value)} mEq/L (> +6: added metabolic alkalosis; < −6: added normal-gap acidosis).`,
+    );
     return { value: round(value), unit: 'mEq/L', lines };
   },
 });
@@ -186,24 +211,40 @@ export const freeWaterDeficit = defineCalculator({
   },
 });
 
+/**
+ * Correction factor per 100 mg/dL of glucose above 100: Katz's 1.6 (the default) or Hillier's 2.4
+ * (Hillier TA, Abbott RD, Barrett EJ. Hyponatremia: evaluating the correction factor for
+ * hyperglycemia. Am J Med 1999;106:399-403), which MDCalc also offers.
+ */
+const SODIUM_FACTORS = { 'Katz 1.6': 0.016, 'Hillier 2.4': 0.024 } as const;
+type SodiumFactor = keyof typeof SODIUM_FACTORS;
+const SODIUM_FACTOR_NAMES = Object.keys(SODIUM_FACTORS) as SodiumFactor[];
+
 export const sodiumCorrection = defineCalculator({
   id: 'sodium-correction-hyperglycemia',
-  name: 'Sodium Corrected for Hyperglycaemia (Katz)',
+  name: 'Sodium Corrected for Hyperglycaemia',
   medcalc: { ids: [26], name: 'Sodium Correction for Hyperglycemia' },
   output: 'decimal',
   reference: { title: 'Katz MA. Hyperglycemia-induced hyponatremia: calculation of expected serum sodium depression. N Engl J Med 1973;289:843-844', url: 'https://doi.org/10.1056/NEJM197310182891607' },
-  inputs: [SODIUM, GLUCOSE],
+  inputs: [
+    SODIUM,
+    GLUCOSE,
+    { key: 'factor', label: 'Correction factor', kind: 'choice', choices: SODIUM_FACTOR_NAMES, synonyms: { 'Katz 1.6': ['Katz', '1.6'], 'Hillier 2.4': ['Hillier', '2.4'] }, optional: true },
+  ],
   run(v) {
     const na = v.num('sodium');
     const glu = v.num('glucose');
-    const value = na + 0.016 * (glu - 100);
-    const hillier = na + 0.024 * (glu - 100);
+    const factor = (v.optChoice('factor') ?? 'Katz 1.6') as SodiumFactor;
+    const other: SodiumFactor = factor === 'Katz 1.6' ? 'Hillier 2.4' : 'Katz 1.6';
+    const per100 = (f: SodiumFactor): string => fmt(SODIUM_FACTORS[f] * 100);
+    const value = na + SODIUM_FACTORS[factor] * (glu - 100);
+    const alternative = na + SODIUM_FACTORS[other] * (glu - 100);
     return {
       value: round(value),
       unit: 'mmol/L',
       lines: [
-        `Corrected Na = Na + 1.6 × (glucose − 100)/100 = ${fmt(na)} + 0.016 × (${fmt(glu)} − 100) = ${fmt(value)} mmol/L.`,
-        `(Hillier 1999, 2.4 per 100 mg/dL: ${fmt(hillier)} mmol/L.)`,
+        `Corrected Na (${factor.split(' ')[0]!}) = Na + ${per100(factor)} × (glucose − 100)/100 = ${fmt(na)} + ${fmt(SODIUM_FACTORS[factor])} × (${fmt(glu)} − 100) = ${fmt(value)} mmol/L.`,
+        `(${other.split(' ')[0]!}, ${per100(other)} per 100 mg/dL: ${fmt(alternative)} mmol/L.)`,
       ],
     };
   },

@@ -3,7 +3,7 @@
  * and the SIRS criteria.
  */
 import { AGE, BUN, DBP, GLUCOSE, HEART_RATE, HEMATOCRIT, PAO2, PH, RESP_RATE, SBP, SEX, SODIUM, TEMPERATURE, WBC, flag, optional, pubmed } from './common';
-import { defineCalculator, fmt, type InputReader } from './inputs';
+import { BadInputError, defineCalculator, fmt, type InputReader, type Outcome } from './inputs';
 import { Tally } from './tally';
 
 /** Urea 7 mmol/L expressed as BUN: 7 × 2.8 = 19.6 mg/dL (MDCalc rounds this to "> 19"). */
@@ -107,6 +107,12 @@ export const pneumoniaSeverityIndex = defineCalculator({
   },
 });
 
+/**
+ * Which Centor: McIsaac's age-adjusted score (default; MDCalc's) or the original four criteria of
+ * Centor RM et al., Med Decis Making 1981;1:239-246 (no age term; what NICE NG84 uses).
+ */
+const CENTOR_VARIANTS = ['McIsaac (age-adjusted)', 'Centor (original, 1981)'] as const;
+
 export const centorMcIsaac = defineCalculator({
   id: 'centor-mcisaac',
   name: 'Centor Score (Modified/McIsaac)',
@@ -122,15 +128,25 @@ export const centorMcIsaac = defineCalculator({
     flag('coughAbsent', 'Cough absent', 'Cough Absent'),
     flag('nodes', 'Tender/swollen anterior cervical nodes', 'Tender/swollen anterior cervical lymph nodes'),
     flag('exudate', 'Tonsillar exudate or swelling', 'Exudate or swelling on tonsils'),
+    {
+      key: 'variant',
+      label: 'Score',
+      kind: 'choice',
+      choices: [...CENTOR_VARIANTS],
+      synonyms: { [CENTOR_VARIANTS[0]]: ['McIsaac', 'modified'], [CENTOR_VARIANTS[1]]: ['original', 'Centor', 'unmodified', 'NICE'] },
+      optional: true,
+    },
   ],
   run(v) {
     const t = new Tally();
+    const original = v.optChoice('variant') === CENTOR_VARIANTS[1];
     const age = v.num('age');
-    t.add(age >= 3 && age < 15 ? 1 : age >= 45 ? -1 : 0, `age ${fmt(age)} (3-14: +1, 15-44: 0, ≥ 45: −1)`);
+    if (original) t.add(0, `age ${fmt(age)} (not scored in the original Centor)`);
+    else t.add(age >= 3 && age < 15 ? 1 : age >= 45 ? -1 : 0, `age ${fmt(age)} (3-14: +1, 15-44: 0, ≥ 45: −1)`);
     const temp = v.num('temperature');
     t.add(temp > 38 ? 1 : 0, `temperature ${fmt(temp)} °C (> 38)`);
     for (const k of ['coughAbsent', 'nodes', 'exudate']) t.flag(v, k, 1);
-    return t.result('Centor (McIsaac)');
+    return t.result(original ? 'Centor (original)' : 'Centor (McIsaac)');
   },
 });
 
@@ -157,6 +173,66 @@ export const feverPain = defineCalculator({
   },
 });
 
+/** Adult criteria (the default) or the age-specific pediatric ones. */
+const SIRS_CRITERIA = ['Adult (Bone 1992)', 'Pediatric (Goldstein 2005)'] as const;
+
+/** One age group of the pediatric SIRS table; `below` is its upper age bound in years (exclusive). */
+interface PediatricBand {
+  name: string;
+  below: number;
+  hrHigh: number;
+  hrLow?: number;
+  rr: number;
+  wbcHigh: number;
+  wbcLow?: number;
+}
+
+/**
+ * Goldstein B, Giroir B, Randolph A. International pediatric sepsis consensus conference. Pediatr
+ * Crit Care Med 2005;6:2-8, Table 3: tachycardia/bradycardia, respiratory rate and leukocyte count
+ * (× 10⁹/L) thresholds by age. The groups are in completed years (1 mo-1 yr, 2-5, 6-12, 13-< 18),
+ * so a child of 20 months is still an infant. Bradycardia counts only in the three infant groups.
+ */
+const PEDIATRIC_BANDS: readonly PediatricBand[] = [
+  { name: 'newborn, 0 days-1 week', below: 7 / 365.25, hrHigh: 180, hrLow: 100, rr: 50, wbcHigh: 34 },
+  { name: 'neonate, 1 week-1 month', below: 1 / 12, hrHigh: 180, hrLow: 100, rr: 40, wbcHigh: 19.5, wbcLow: 5 },
+  { name: 'infant, 1 month-1 year, i.e. under 2', below: 2, hrHigh: 180, hrLow: 90, rr: 34, wbcHigh: 17.5, wbcLow: 5 },
+  { name: 'toddler and preschool, 2-5 years, i.e. under 6', below: 6, hrHigh: 140, rr: 22, wbcHigh: 15.5, wbcLow: 6 },
+  { name: 'school age, 6-12 years, i.e. under 13', below: 13, hrHigh: 130, rr: 18, wbcHigh: 13.5, wbcLow: 4.5 },
+  { name: 'adolescent, 13 to < 18 years', below: 18, hrHigh: 110, rr: 14, wbcHigh: 11, wbcLow: 4.5 },
+];
+
+/** "> 180 or < 90" for a high threshold and an optional low one. */
+function band(high: number, low: number | undefined): string {
+  return low === undefined ? `> ${fmt(high)}` : `> ${fmt(high)} or < ${fmt(low)}`;
+}
+
+/**
+ * The pediatric count (Goldstein 2005): core temperature > 38.5 or < 36 °C, and heart rate,
+ * respiratory rate and WBC against the age group's thresholds (or bands > 10 %). PaCO₂ is not a
+ * pediatric criterion; mechanical ventilation for an acute pulmonary process also meets the
+ * respiratory one but is not an input here.
+ */
+function pediatricSirs(v: InputReader): Outcome {
+  const age = v.num('age');
+  const b = PEDIATRIC_BANDS.find((x) => age < x.below);
+  if (!b) throw new BadInputError(`the pediatric criteria apply under 18 years (age ${fmt(age)}); use the adult criteria`);
+  const t = new Tally();
+  const temp = v.num('temperature');
+  t.add(temp > 38.5 || temp < 36 ? 1 : 0, `temperature ${fmt(temp)} °C (> 38.5 or < 36)`);
+  const hr = v.num('heartRate');
+  t.add(hr > b.hrHigh || (b.hrLow !== undefined && hr < b.hrLow) ? 1 : 0, `heart rate ${fmt(hr)} (${band(b.hrHigh, b.hrLow)})`);
+  const rr = v.num('respiratoryRate');
+  t.add(rr > b.rr ? 1 : 0, `respiratory rate ${fmt(rr)} (> ${fmt(b.rr)})`);
+  const wbc = v.num('wbc');
+  const bands = v.optNum('bands');
+  const wbcHit = wbc > b.wbcHigh || (b.wbcLow !== undefined && wbc < b.wbcLow) || (bands !== undefined && bands > 10);
+  t.add(wbcHit ? 1 : 0, `WBC ${fmt(wbc)} × 10⁹/L (${band(b.wbcHigh, b.wbcLow)})${bands === undefined ? '' : ` or bands ${fmt(bands)} % (> 10)`}`);
+  const out = t.result('Pediatric SIRS criteria met', 'criteria');
+  out.lines.unshift(`Pediatric criteria, age ${fmt(age)} years (${b.name}).`);
+  return out;
+}
+
 export const sirs = defineCalculator({
   id: 'sirs',
   name: 'SIRS Criteria (criteria met)',
@@ -173,8 +249,18 @@ export const sirs = defineCalculator({
     { key: 'paco2', label: 'PaCO₂', kind: 'pressure', unit: 'mm Hg', optional: true, medcalc: ['PaCO₂'] },
     WBC,
     { key: 'bands', label: 'Band forms', kind: 'percent', unit: '%', optional: true, medcalc: ['Band form percentage'] },
+    optional(AGE),
+    {
+      key: 'criteria',
+      label: 'Criteria',
+      kind: 'choice',
+      choices: [...SIRS_CRITERIA],
+      synonyms: { [SIRS_CRITERIA[0]]: ['adult'], [SIRS_CRITERIA[1]]: ['pediatric', 'paediatric', 'Goldstein'] },
+      optional: true,
+    },
   ],
   run(v) {
+    if (v.optChoice('criteria') === SIRS_CRITERIA[1]) return pediatricSirs(v);
     const t = new Tally();
     const temp = v.num('temperature');
     t.add(temp > 38 || temp < 36 ? 1 : 0, `temperature ${fmt(temp)} °C (> 38 or < 36)`);
@@ -186,6 +272,10 @@ export const sirs = defineCalculator({
     const wbc = v.num('wbc');
     const bands = v.optNum('bands');
     t.add(wbc > 12 || wbc < 4 || (bands !== undefined && bands > 10) ? 1 : 0, `WBC ${fmt(wbc)} × 10⁹/L (> 12 or < 4)${bands === undefined ? '' : ` or bands ${fmt(bands)} % (> 10)`}`);
-    return t.result('SIRS criteria met', 'criteria');
+    const out = t.result('SIRS criteria met', 'criteria');
+    const age = v.optNum('age');
+    // Adult thresholds misread children (a heart rate of 120 is normal at 1 year): point to the option.
+    if (age !== undefined && age < 18) out.lines.push(`Adult thresholds; at age ${fmt(age)} the pediatric criteria (Goldstein 2005) apply age-specific ones.`);
+    return out;
   },
 });

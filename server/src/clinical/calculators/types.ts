@@ -48,7 +48,11 @@ export interface InputSpec {
   unit?: string;
   /** For `concentration` and `count`: the analyte in the unit table (`creatinine`, `platelets`). */
   analyte?: string;
-  /** For `choice`: canonical options (matching ignores case, spaces and punctuation). */
+  /**
+   * For `choice`: canonical options (matching ignores case, spaces and punctuation). For an
+   * optional choice the first option is what a missing value means (the "Calculate…" command
+   * offers it as the default).
+   */
   choices?: readonly string[];
   /** For `choice`: other spellings of a choice, e.g. `{ Male: ['M', 'man'] }`. */
   synonyms?: Readonly<Record<string, readonly string[]>>;

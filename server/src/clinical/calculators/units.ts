@@ -196,7 +196,8 @@ export function toConcentration(analyte: string, value: number, unit: string): C
 
 /**
  * A cell count in 10^9/L (= 10^3/µL). Accepts counts per µL, mm³ or L, and 10^9/L or 10^3/µL;
- * a count implausible as labelled but plausible per µL is read per µL.
+ * a count implausible as labelled but plausible per µL is read per µL, and a per-litre count a
+ * thousand times too small ("119 × 10^6/L", the exponent slipped from 10^9) is read per 10^9/L.
  */
 export function toCount(analyte: string, value: number, unit: string): Converted {
   const c = COUNTS[analyte];
@@ -211,6 +212,9 @@ export function toCount(analyte: string, value: number, unit: string): Converted
   if (!inRange(converted, c.plausible)) {
     if (inRange(value / 1e3, c.plausible)) return ok(value / 1e3, `${value} ${unit} is implausible for ${analyte}; read as ${value}/µL`);
     if (inRange(value, c.plausible)) return ok(value, `${value} ${unit} is implausible for ${analyte}; read as ${value} × 10^9/L`);
+    if (/^l$/.test(u) && inRange(value / 1e6, c.plausible)) {
+      return ok(value / 1e6, `${value} ${unit} is implausible for ${analyte}; read as ${value / 1e6} × 10^9/L (10^6/L written for 10^9/L)`);
+    }
   }
   return ok(converted);
 }

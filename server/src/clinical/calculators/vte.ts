@@ -86,6 +86,7 @@ export const percRule = defineCalculator({
     AGE,
     HEART_RATE,
     { key: 'spo2', label: 'O₂ saturation', kind: 'percent', unit: '%', medcalc: ['O₂ saturation percentage'] },
+    flag('spo2OnOxygen', 'SpO₂ measured on supplemental oxygen'),
     flag('legSwelling', 'Unilateral leg swelling', 'Unilateral Leg Swelling'),
     flag('hemoptysis', 'Haemoptysis', 'Hemoptysis'),
     flag('surgeryTrauma', 'Recent surgery or trauma (≤ 4 weeks)', 'Recent surgery or trauma'),
@@ -98,8 +99,11 @@ export const percRule = defineCalculator({
     t.add(age >= 50 ? 1 : 0, `age ${fmt(age)} (≥ 50)`);
     const hr = v.num('heartRate');
     t.add(hr >= 100 ? 1 : 0, `heart rate ${fmt(hr)} (≥ 100)`);
+    // Kline 2004 reads the saturation on room air: a reading taken on supplemental oxygen does not
+    // show a room-air SaO₂ ≥ 95 %, so the criterion cannot be called absent (the rule stays positive).
     const sat = v.num('spo2');
-    t.add(sat < 95 ? 1 : 0, `SpO₂ ${fmt(sat)} % (< 95)`);
+    if (v.bool('spo2OnOxygen')) t.add(1, `SpO₂ ${fmt(sat)} % on supplemental oxygen (room-air SpO₂ ≥ 95 % not shown)`);
+    else t.add(sat < 95 ? 1 : 0, `SpO₂ ${fmt(sat)} % (< 95)`);
     for (const k of ['legSwelling', 'hemoptysis', 'surgeryTrauma', 'priorVte', 'hormones']) t.flag(v, k, 1);
     const out = t.result('PERC criteria met', 'criteria');
     out.lines.push(t.total === 0 ? 'PERC negative: PE can be ruled out clinically if pre-test probability is low.' : 'PERC positive: PE cannot be ruled out by PERC.');
