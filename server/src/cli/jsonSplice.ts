@@ -24,12 +24,17 @@ export function jsonItem(value: unknown, indent: number): string {
   return json.slice(before, json.length - after);
 }
 
+/** About how many UTF-16 units one output chunk holds (a few notes' JSON). */
+const CHUNK = 1 << 16;
+
 /**
  * `JSON.stringify(skeleton, null, 2)` with the one `ITEMS_PLACEHOLDER` value replaced by an array
- * of `items`, each rendered by `jsonItem(value, indent)`. Throws if the placeholder is missing or
- * sits at another depth: that is a programming error, not bad input.
+ * of `items`, each rendered by `jsonItem(value, indent)`, as chunks of about 64 K characters to write
+ * one after another: one string of every note's JSON (tens of megabytes for thousands of notes)
+ * cost more to build and to encode than the items themselves. Throws if the placeholder is missing
+ * or sits at another depth: that is a programming error, not bad input.
  */
-export function spliceItems(skeleton: unknown, items: readonly string[], indent: number): string {
+export function spliceChunks(skeleton: unknown, items: readonly string[], indent: number): string[] {
   const json = JSON.stringify(skeleton, null, 2);
   const marker = JSON.stringify(ITEMS_PLACEHOLDER);
   const at = json.indexOf(marker);
@@ -38,7 +43,29 @@ export function spliceItems(skeleton: unknown, items: readonly string[], indent:
   let outer = 0;
   while (json.charCodeAt(lineStart + outer) === 32) outer++;
   if (outer + 2 !== indent) throw new Error(`report items rendered at depth ${indent}, expected ${outer + 2}`);
+  const head = json.slice(0, at);
+  const tail = json.slice(at + marker.length);
+  if (items.length === 0) return [`${head}[]${tail}`];
   const pad = ' '.repeat(indent);
-  const array = items.length === 0 ? '[]' : `[\n${pad}${items.join(`,\n${pad}`)}\n${' '.repeat(outer)}]`;
-  return json.slice(0, at) + array + json.slice(at + marker.length);
+  const chunks: string[] = [];
+  let batch: string[] = [`${head}[\n${pad}`];
+  let size = 0;
+  items.forEach((item, i) => {
+    if (i > 0) batch.push(`,\n${pad}`);
+    batch.push(item);
+    size += item.length;
+    if (size >= CHUNK) {
+      chunks.push(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  });
+  batch.push(`\n${' '.repeat(outer)}]${tail}`);
+  chunks.push(batch.join(''));
+  return chunks;
+}
+
+/** {@link spliceChunks} as one string. */
+export function spliceItems(skeleton: unknown, items: readonly string[], indent: number): string {
+  return spliceChunks(skeleton, items, indent).join('');
 }

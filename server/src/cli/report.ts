@@ -15,7 +15,7 @@ import type { Triage } from '../clinical/scores/types';
 import type { AutoResult } from '../clinical/autoCalc/index';
 import { esiApplies, formatScores, hasTriageInputs } from '../features/codeLens';
 import type { ClinicalNote, Span, Vital } from '../note/types';
-import { ITEMS_PLACEHOLDER, jsonItem, spliceItems } from './jsonSplice';
+import { ITEMS_PLACEHOLDER, jsonItem, spliceChunks } from './jsonSplice';
 
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'cds-hooks';
 
@@ -99,21 +99,35 @@ export function summary(parts: readonly FilePart[]): Record<Severity, number> & 
   return s;
 }
 
-/** The whole report from its parts, in the parts' order. */
-export function assembleReport(parts: readonly FilePart[], format: ReportFormat, version: string): string {
+/**
+ * The whole report from its parts, in the parts' order, as chunks to write in turn (their
+ * concatenation is the report; see `spliceChunks`).
+ */
+export function reportChunks(parts: readonly FilePart[], format: ReportFormat, version: string): string[] {
+  const items = parts.flatMap((p) => p.items);
   switch (format) {
     case 'text': {
       const s = summary(parts);
       const total = `${s.files} note${s.files === 1 ? '' : 's'} checked: ${s.critical} critical, ${s.warning} warnings, ${s.advisory} advisories${s.errors ? `, ${s.errors} not analysed` : ''}`;
-      return [...parts.flatMap((p) => p.items), '', total].join('\n') + '\n';
+      return [[...items, '', total].join('\n') + '\n'];
     }
     case 'json':
-      return spliceItems({ tool: { name: 'medgemma-notes', version }, summary: summary(parts), files: ITEMS_PLACEHOLDER }, parts.flatMap((p) => p.items), ITEM_INDENT.json) + '\n';
+      return withNewline(spliceChunks({ tool: { name: 'medgemma-notes', version }, summary: summary(parts), files: ITEMS_PLACEHOLDER }, items, ITEM_INDENT.json));
     case 'cds-hooks':
-      return spliceItems({ notes: ITEMS_PLACEHOLDER }, parts.flatMap((p) => p.items), ITEM_INDENT['cds-hooks']) + '\n';
+      return withNewline(spliceChunks({ notes: ITEMS_PLACEHOLDER }, items, ITEM_INDENT['cds-hooks']));
     case 'sarif':
-      return spliceItems(sarifSkeleton(parts, version), parts.flatMap((p) => p.items), ITEM_INDENT.sarif) + '\n';
+      return withNewline(spliceChunks(sarifSkeleton(parts, version), items, ITEM_INDENT.sarif));
   }
+}
+
+function withNewline(chunks: string[]): string[] {
+  chunks[chunks.length - 1] += '\n';
+  return chunks;
+}
+
+/** The whole report from its parts, as one string. */
+export function assembleReport(parts: readonly FilePart[], format: ReportFormat, version: string): string {
+  return reportChunks(parts, format, version).join('');
 }
 
 /** Renders checked files in one step (the sequential path and tests). */

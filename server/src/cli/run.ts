@@ -6,7 +6,7 @@ import { RULES } from '../clinical/rules/index';
 import { type CheckOptions, checkFile } from './checkFile';
 import { collectFiles } from './files';
 import { checkInParallel } from './parallel';
-import { type FilePart, type ReportFormat, assembleReport, renderPart } from './report';
+import { type FilePart, type ReportFormat, renderPart, reportChunks } from './report';
 
 export interface CliIo {
   stdout(s: string): void;
@@ -138,9 +138,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } else {
     parts = files.map((file) => renderPart(checkFile(file, options, io.rules), args.format, color));
   }
-  const report = assembleReport(parts, args.format, io.version);
+  const report = reportChunks(parts, args.format, io.version);
   if (args.output) await fs.writeFile(args.output, report, 'utf8');
-  else io.stdout(report);
+  else for (const chunk of report) io.stdout(chunk);
 
   if (missing.length > 0 || parts.some((p) => p.error)) return 2;
   return parts.some((p) => p.counts.critical > 0) ? 1 : 0;

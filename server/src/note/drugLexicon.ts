@@ -55,6 +55,10 @@ function isWordChar(text: string, i: number): boolean {
 /** Splits `text[start, end)` into word tokens (runs of letters and digits). */
 export function wordTokens(text: string, start = 0, end = text.length): WordToken[] {
   const out: WordToken[] = [];
+  // Lower-case the range once, not word by word, unless lower-casing changes its length (`İ`).
+  const region = text.slice(start, end);
+  const lower = region.toLowerCase();
+  const aligned = lower.length === region.length;
   let i = start;
   while (i < end) {
     if (!isWordChar(text, i)) {
@@ -64,7 +68,7 @@ export function wordTokens(text: string, start = 0, end = text.length): WordToke
     const s = i;
     while (i < end && isWordChar(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
     const e = Math.min(i, end);
-    out.push({ start: s, end: e, norm: text.slice(s, e).toLowerCase() });
+    out.push({ start: s, end: e, norm: aligned ? lower.slice(s - start, e - start) : text.slice(s, e).toLowerCase() });
   }
   return out;
 }
