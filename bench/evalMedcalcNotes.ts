@@ -1,0 +1,106 @@
+/**
+ * The calculators fed from the note itself: each MedCalc-Bench row's "Patient Note" is parsed by
+ * the product's note model and its inputs are prefilled exactly as the "Calculate…" command
+ * prefills them (documented values only; yes/no criteria the note is silent on read as absent).
+ * Where a required input is not found the row is abstained on, as the editor would ask for it.
+ * Scored like `evalMedcalc.ts` (corrected labels where they exist, N/A rows excluded).
+ *
+ *   node --import tsx bench/evalMedcalcNotes.ts [--data DIR]
+ *
+ * This measures the deterministic layer on case-report prose it was not written for: how often it
+ * can answer (coverage) and how often an answer is right (precision). Prints a per-calculator
+ * table and LAST one JSON line. No note text is printed.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { prefillInputs } from '../server/src/clinical/autoCalc/index';
+import { calculatorForMedcalcId, type CalcInputs } from '../server/src/clinical/calculators/index';
+import { parseNote } from '../server/src/note/parseNote';
+import { isNotApplicable, parseCorrectedCsv, scoreAnswer, type Label } from './evalMedcalc';
+
+/** Per-calculator tallies from notes. */
+export interface NoteScore {
+  medcalcId: number;
+  name: string;
+  rows: number;
+  answered: number;
+  correct: number;
+}
+
+export interface NoteRow {
+  rowNumber: string;
+  calculatorId: number;
+  calculatorName: string;
+  outputType: string;
+  note: string;
+  original: Label;
+}
+
+/** Reads the benchmark JSONL keeping the note (never printed). */
+export function parseNoteRows(text: string): NoteRow[] {
+  const rows: NoteRow[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const r = JSON.parse(line) as Record<string, unknown>;
+    rows.push({
+      rowNumber: String(r['Row Number']),
+      calculatorId: Number(r['Calculator ID']),
+      calculatorName: String(r['Calculator Name']),
+      outputType: String(r['Output Type']),
+      note: String(r['Patient Note'] ?? ''),
+      original: { answer: String(r['Ground Truth Answer']), lower: String(r['Lower Limit'] ?? ''), upper: String(r['Upper Limit'] ?? '') },
+    });
+  }
+  return rows;
+}
+
+/** Scores every row from its note: abstains where a required input is missing or the inputs are refused. */
+export function evaluateFromNotes(rows: readonly NoteRow[], corrected: ReadonlyMap<string, Label>): { perCalculator: NoteScore[]; rows: number; answered: number; correct: number } {
+  const per = new Map<number, NoteScore>();
+  for (const row of rows) {
+    const calc = calculatorForMedcalcId(row.calculatorId);
+    if (!calc) continue;
+    const label = corrected.get(row.rowNumber) ?? row.original;
+    if (isNotApplicable(label)) continue;
+    const s = per.get(row.calculatorId) ?? { medcalcId: row.calculatorId, name: row.calculatorName, rows: 0, answered: 0, correct: 0 };
+    per.set(row.calculatorId, s);
+    s.rows++;
+    const note = parseNote(row.note);
+    const prefill = prefillInputs(calc.id, row.note, note);
+    if (prefill.missing.length > 0) continue;
+    const result = calc.compute(prefill.inputs as CalcInputs);
+    if (!result.ok) continue;
+    s.answered++;
+    if (scoreAnswer(row.outputType, result.value, label)) s.correct++;
+  }
+  const perCalculator = [...per.values()].sort((a, b) => a.medcalcId - b.medcalcId);
+  const sum = (k: 'rows' | 'answered' | 'correct') => perCalculator.reduce((n, s) => n + s[k], 0);
+  return { perCalculator, rows: sum('rows'), answered: sum('answered'), correct: sum('correct') };
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '-' : `${((n / d) * 100).toFixed(1)}%`;
+}
+
+function main(argv: readonly string[]): number {
+  const at = argv.indexOf('--data');
+  const dir = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]!) : path.resolve(__dirname, '..', '..', 'shared', 'data');
+  const jsonl = path.join(dir, 'medcalc', 'test_data_v1.0.entities_json.jsonl');
+  const csv = path.join(dir, 'medcalc_corrected', 'medcalc_v1_corrected.csv');
+  if (!existsSync(jsonl)) {
+    console.error(`evalMedcalcNotes: ${jsonl} not found; pass --data DIR (the folder holding medcalc/ and medcalc_corrected/).`);
+    return 1;
+  }
+  const corrected = existsSync(csv) ? parseCorrectedCsv(readFileSync(csv, 'utf8')) : new Map<string, Label>();
+  const e = evaluateFromNotes(parseNoteRows(readFileSync(jsonl, 'utf8')), corrected);
+  console.log(`${'ID'.padStart(3)}  ${'calculator'.padEnd(40)} ${'rows'.padStart(4)} ${'answered'.padStart(8)} ${'coverage'.padStart(8)} ${'correct'.padStart(7)} ${'precision'.padStart(9)}`);
+  for (const s of e.perCalculator) {
+    console.log(`${String(s.medcalcId).padStart(3)}  ${s.name.slice(0, 40).padEnd(40)} ${String(s.rows).padStart(4)} ${String(s.answered).padStart(8)} ${pct(s.answered, s.rows).padStart(8)} ${String(s.correct).padStart(7)} ${pct(s.correct, s.answered).padStart(9)}`);
+  }
+  console.log(`from notes: answered ${e.answered}/${e.rows} rows (${pct(e.answered, e.rows)}); ${e.correct} of the answers right (${pct(e.correct, e.answered)}); ${pct(e.correct, e.rows)} of all rows.`);
+  const r4 = (x: number) => Math.round(x * 10000) / 10000;
+  console.log(JSON.stringify({ rows: e.rows, answered: e.answered, correct: e.correct, coverage: r4(e.rows ? e.answered / e.rows : 0), precision: r4(e.answered ? e.correct / e.answered : 0), accuracy: r4(e.rows ? e.correct / e.rows : 0) }));
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
