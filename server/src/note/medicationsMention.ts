@@ -34,7 +34,7 @@ const ACTION = /(?:^|[^\p{L}])(?:continue|continued|cont|start|started|restart|r
 const ALLERGY_BEFORE = /(?:allergic|allergy|allergies|intoleran(?:t|ce)|hypersensitivity|reaction)[ \t]*(?:to|with|of|from|:)[ \t]+(?:[\p{L}]+[ \t]+)?$/iu;
 /** Words after a name that make it something else: `vitamin B12 deficiency`, `digoxin level`, `heparin-induced`. */
 const NOT_A_MEDICATION_AFTER =
-  /^[ \t]*-?[ \t]*(?:allerg\w*|intoleran\w*|deficien\w*|levels?|resistan\w*|toxicity|overdose|induced|antibod\w*|class|score|grade|physical[ \t]+status|trough|peak|screen|assay|sensitiv\w*|susceptib\w*|reaction|exposure|withdrawal|use[ \t]+disorder|dependence|abuse)(?![\p{L}])/iu;
+  /^[ \t]*-?[ \t]*(?:allerg\w*|intoleran\w*|deficien\w*|levels?|resistan\w*|toxicity|overdose|induced|antibod\w*|class|score|grade|physical[ \t]+status|trough|peak|screen|assay|sensitiv\w*|susceptib\w*|reaction|exposure|withdrawal|use[ \t]+disorder|dependence|abuse|dependent|independent|naive|naïve|associated|related|sparing)(?![\p{L}])|^-(?:requiring|treated|refractory|responsive)(?![\p{L}])/iu;
 /** Where a clause starts, looking back from a name. */
 const CLAUSE_BREAK = /[.;!?•]|:[ \t]|\bbut\b/giu;
 

@@ -252,6 +252,16 @@ describe('findMedications: prose', () => {
     assert.deepEqual(inline(text), []);
   });
 
+  test('a drug name inside a compound modifier is not a medication', () => {
+    const text = [
+      'Non-insulin-dependent diabetes mellitus.', 'Insulin dependent diabetes since 1990.', 'Insulin-requiring type 2 diabetes.',
+      'Warfarin-naive.', 'Steroid-sparing agent discussed.', 'Heparin-associated thrombocytopenia.', 'Opioid-related constipation.',
+    ].join(' ');
+    assert.deepEqual(inline(text), []);
+    // The drug itself still counts, with or without a dose.
+    assert.deepEqual(inline('Continue insulin glargine 10 units nightly. Continue insulin as before.').map((m) => m.generic), ['insulin glargine', 'insulin']);
+  });
+
   test('pseudo-negation does not hide a drug', () => {
     const meds = inline('No change in lisinopril. No chest pain, continue atorvastatin.');
     assert.deepEqual(meds.map((m) => m.generic), ['lisinopril', 'atorvastatin']);

@@ -102,9 +102,12 @@ function wordEnd(text: string, i: number): number {
   return e;
 }
 
-/** Between two words of a phrase: 1-3 characters of spaces, line breaks, hyphens, slashes, full stops. */
+/**
+ * Between two words of a phrase: 1-3 characters of spaces, line breaks, hyphens, slashes, full
+ * stops, or apostrophes (a possessive eponym, `Ludwig's angina`, is the words `ludwig s angina`).
+ */
 function isGapChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 45 /* - */ || c === 47 /* / */ || c === 46 /* . */ || c === 0x2013;
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 45 /* - */ || c === 47 /* / */ || c === 46 /* . */ || c === 0x2013 || c === 39 /* ' */ || c === 0x2019 /* ’ */;
 }
 
 /** The end of phrase `p` when its words start at `start`, or -1. */

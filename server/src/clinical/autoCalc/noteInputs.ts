@@ -39,6 +39,11 @@ export type Source =
   | { from: 'alcohol' }
   /** A graded finding (`ascites`, `hepatic-encephalopathy`): the grade written beside it. */
   | { from: 'grade'; condition: string }
+  /**
+   * Any of several sources (a criterion met by a drug or a diagnosis, RCRI's insulin treatment):
+   * true when one reads true, else false when one reads false, else silent.
+   */
+  | { from: 'any'; sources: readonly Source[] }
   /** HAS-BLED's H: systolic > 160 mm Hg or uncontrolled hypertension documented. */
   | { from: 'has-bled-hypertension' }
   /** HAS-BLED's A (renal): dialysis, kidney transplant or creatinine ≥ 2.26 mg/dL. */
@@ -190,6 +195,17 @@ function hasBledLiver(f: NoteFacts): Reading | undefined {
   return s?.state === 'absent' ? read(false, s.mention.span) : undefined;
 }
 
+function anyOf(f: NoteFacts, sources: readonly Source[]): Resolution {
+  let no: Reading | undefined;
+  for (const s of sources) {
+    const r = resolveSource(f, s);
+    if (r?.kind !== 'value' || typeof r.value !== 'boolean') continue;
+    if (r.value) return r;
+    no ??= r;
+  }
+  return no;
+}
+
 function heartRateForQt(f: NoteFacts): Reading | undefined {
   const qt = findQt(f.text);
   const onLine = qt ? rateOnLine(f.text, qt.span) : undefined;
@@ -243,6 +259,8 @@ export function resolveSource(f: NoteFacts, source: Source): Resolution {
       return alcohol(f);
     case 'grade':
       return grade(f, source.condition);
+    case 'any':
+      return anyOf(f, source.sources);
     case 'has-bled-hypertension':
       return hasBledHypertension(f);
     case 'has-bled-renal':

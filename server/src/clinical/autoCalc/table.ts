@@ -150,6 +150,38 @@ export const DEFAULT_SOURCES: Readonly<Record<string, Source>> = {
   drugs: { from: 'drug-class', classes: ['antiplatelets', 'nsaids'] },
   alcoholDrinksPerWeek: { from: 'alcohol' },
   dialysis: { from: 'condition', ids: ['dialysis'], current: true },
+  // Charlson 1987 comorbidities (Quan 2005 ICD-10 coding); a history counts.
+  dementia: { from: 'condition', ids: ['dementia'] },
+  connectiveTissue: { from: 'condition', ids: ['connective-tissue-disease'] },
+  pepticUlcer: { from: 'condition', ids: ['peptic-ulcer-disease'] },
+  hemiplegia: { from: 'condition', ids: ['hemiplegia'] },
+  leukemia: { from: 'condition', ids: ['leukemia'] },
+  lymphoma: { from: 'condition', ids: ['lymphoma'] },
+  aids: { from: 'condition', ids: ['aids'] },
+  // Lee 1999 RCRI: history of myocardial infarction or ischaemic heart disease (angina, CAD).
+  ischemicHeartDisease: { from: 'condition', ids: ['myocardial-infarction', 'coronary-artery-disease'] },
+  // Wells 2003 DVT: paralysis or paresis (hemiplegia, paraplegia… take in a leg).
+  paralysis: { from: 'condition', ids: ['hemiplegia'] },
+  hemoptysis: { from: 'condition', ids: ['hemoptysis'], current: true },
+  // Caprini 2005: risk factors of the past month are read as current; the others at any time.
+  sepsis: { from: 'condition', ids: ['sepsis'], current: true },
+  pneumonia: { from: 'condition', ids: ['pneumonia', 'nosocomial-pneumonia'], current: true },
+  acuteMi: { from: 'condition', ids: ['myocardial-infarction'], current: true },
+  varicoseVeins: { from: 'condition', ids: ['varicose-veins'] },
+  ibd: { from: 'condition', ids: ['inflammatory-bowel-disease'] },
+  hit: { from: 'condition', ids: ['heparin-induced-thrombocytopenia'] },
+  homocysteine: { from: 'condition', ids: ['hyperhomocysteinemia'] },
+  factorV: { from: 'condition', ids: ['factor-v-leiden'] },
+  prothrombin: { from: 'condition', ids: ['prothrombin-mutation'] },
+  lupusAnticoagulant: { from: 'condition', ids: ['lupus-anticoagulant'] },
+  anticardiolipin: { from: 'condition', ids: ['anticardiolipin-antibody'] },
+  otherThrombophilia: { from: 'condition', ids: ['other-thrombophilia'] },
+  centralLine: { from: 'condition', ids: ['central-venous-access'], current: true },
+  swollenLegs: { from: 'condition', ids: ['leg-swelling'], current: true },
+  fracture: { from: 'condition', ids: ['leg-fracture'], current: true },
+  plasterCast: { from: 'condition', ids: ['plaster-cast'], current: true },
+  multipleTrauma: { from: 'condition', ids: ['multiple-trauma'], current: true },
+  spinalCordInjury: { from: 'condition', ids: ['spinal-cord-injury'], current: true },
   confusion: { from: 'confusion' },
   alteredMental: { from: 'confusion' },
   ascites: { from: 'grade', condition: 'ascites' },
@@ -157,12 +189,27 @@ export const DEFAULT_SOURCES: Readonly<Record<string, Source>> = {
 };
 
 /**
- * Input keys not prefilled for a calculator because its meaning there is narrower than the
- * default source (`stroke within 1 month` in Caprini, `renal` meaning HAS-BLED's rule elsewhere).
+ * Sources that differ from {@link DEFAULT_SOURCES} for calculators outside the automatic list,
+ * where a key's meaning there is narrower (Caprini's "stroke within 1 month") or different
+ * (RCRI's `insulin` is treatment with insulin, not a fasting insulin level).
+ */
+export const PREFILL_SOURCES: Readonly<Record<string, Readonly<Record<string, Source>>>> = {
+  // Lee 1999: diabetes treated with insulin: an active insulin, or a diabetes that needs it (type 1).
+  'rcri': { insulin: { from: 'any', sources: [{ from: 'drug-class', classes: ['insulins'] }, { from: 'condition', ids: ['insulin-treated-diabetes'] }] } },
+  // Caprini 2005: heart failure and stroke within the past month: current, not only historical.
+  'caprini-2005': {
+    chf: { from: 'condition', ids: ['heart-failure'], current: true },
+    stroke: { from: 'condition', ids: ['stroke'], current: true },
+  },
+  // Wells 2000: malignancy on treatment within 6 months or palliative: active cancer, not a past one.
+  'wells-pe': { malignancy: { from: 'condition', ids: ['cancer'], current: true } },
+};
+
+/**
+ * Input keys not prefilled for a calculator because no source fits its meaning there (`renal`
+ * and `liver` are graded or rule-based in Charlson, not the default conditions).
  */
 export const PREFILL_SKIP: Readonly<Record<string, readonly string[]>> = {
-  'caprini-2005': ['stroke', 'chf', 'malignancy'],
-  'wells-pe': ['malignancy'],
   'charlson': ['renal', 'liver'],
 };
 
@@ -174,5 +221,5 @@ export function autoEntry(id: string): AutoCalcEntry | undefined {
 /** Where a calculator's input is read from: the entry's own source, else the default. */
 export function sourceFor(calculatorId: string, key: string): Source | undefined {
   if (PREFILL_SKIP[calculatorId]?.includes(key)) return undefined;
-  return autoEntry(calculatorId)?.inputs?.[key] ?? DEFAULT_SOURCES[key];
+  return autoEntry(calculatorId)?.inputs?.[key] ?? PREFILL_SOURCES[calculatorId]?.[key] ?? DEFAULT_SOURCES[key];
 }
