@@ -19,13 +19,12 @@ function display(v: unknown): string {
 }
 
 /**
- * Asks for one missing value; undefined when the user cancels. An optional choice is a convention
- * (a guideline's factors, a formula variant): its first choice is the calculator's default and is
- * offered first, marked so.
+ * Asks for one missing value; undefined when the user cancels. A convention (a guideline's
+ * factors, a formula variant) offers its default first, marked so.
  */
 async function askInput(input: CalculatorInputInfo): Promise<unknown> {
   if (input.kind === 'choice' && input.choices) {
-    const items = input.choices.map((c, i) => ({ label: c, description: input.optional && i === 0 ? 'default' : undefined }));
+    const items = input.choices.map((c, i) => ({ label: c, description: input.convention && i === 0 ? 'default' : undefined }));
     const pick = await vscode.window.showQuickPick(items, { title: input.label, placeHolder: `Choose ${input.label}`, ignoreFocusOut: true });
     return pick?.label;
   }
@@ -75,14 +74,29 @@ export async function runCalculate(client: LanguageClient): Promise<void> {
   }
   for (const input of calc.inputs) {
     if (input.kind === 'boolean' || inputs[input.key] !== undefined) continue;
-    // Optional numbers stay unasked (the note fills them when it has them); conventions are asked.
-    if (input.optional && input.kind !== 'choice') continue;
+    // Optional findings stay unasked (missing means absent, as the calculator reads them);
+    // conventions are asked, and Escape keeps the default.
+    if (input.optional && !input.convention) continue;
     const value = await askInput(input);
-    if (value === undefined) return;
+    if (value === undefined) {
+      if (input.convention) continue;
+      return;
+    }
     inputs[input.key] = value;
   }
 
-  const result = await client.sendRequest(CalculateRequest.type, { id: calc.id, inputs });
+  let result = await client.sendRequest(CalculateRequest.type, { id: calc.id, inputs });
+  // A choice can make an optional input required (paediatric SIRS needs the age): ask, then retry once.
+  const missing = result.ok ? [] : result.missing;
+  const needed = calc.inputs.filter((i) => missing.includes(i.label) && inputs[i.key] === undefined);
+  if (needed.length > 0) {
+    for (const input of needed) {
+      const value = await askInput(input);
+      if (value === undefined) return;
+      inputs[input.key] = value;
+    }
+    result = await client.sendRequest(CalculateRequest.type, { id: calc.id, inputs });
+  }
   if (!result.ok) {
     void vscode.window.showWarningMessage(`${calc.name}: ${result.error}`);
     return;

@@ -149,6 +149,8 @@ export interface CalculatorInputInfo {
   unit?: string;
   choices?: readonly string[];
   optional?: boolean;
+  /** An optional choice of published convention (its first choice is the default). */
+  convention?: boolean;
 }
 
 export interface CalculatorInfo {

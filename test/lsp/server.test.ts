@@ -158,6 +158,10 @@ describe('language server over LSP', () => {
     assert.ok(!missing.ok && missing.missing.length > 0);
     const none = await h.client.sendRequest(CalculatorsRequest.type, {});
     assert.ok(none.every((c) => Object.keys(c.prefilled).length === 0));
+    // Conventions are marked for the client to ask (default first); clinical findings are not.
+    const conventions = none.flatMap((c) => c.inputs.filter((i) => i.convention).map((i) => `${c.id}.${i.key}`));
+    assert.deepEqual(conventions.sort(), ['centor-mcisaac.variant', 'delta-gap.definition', 'due-date.datingRule', 'mme.guideline', 'sirs.criteria', 'sodium-correction-hyperglycemia.factor']);
+    assert.ok(none.find((c) => c.id === 'child-pugh')!.inputs.every((i) => !i.convention));
     h.close(uri);
   });
 

@@ -12,13 +12,17 @@ declare const __VERSION__: string;
 
 if (isCheckWorker()) serveCheckWorker();
 else {
-  // `medgemma-notes check … | head`: the reader went away; stop quietly instead of a stack trace.
+  // `medgemma-notes check … | head`: the reader went away. Drop the rest of the report quietly
+  // (no stack trace) and still exit with the check's status once the run ends.
+  let readerGone = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? 0);
+    if (err.code !== 'EPIPE' && !(readerGone && err.code === 'ERR_STREAM_DESTROYED')) throw err;
+    readerGone = true;
   });
   runCli(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
+    stdout: (s) => {
+      if (!readerGone && !process.stdout.destroyed) process.stdout.write(s);
+    },
     stderr: (s) => process.stderr.write(s),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
     version: typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',

@@ -19,6 +19,7 @@ export function calculatorList(prefill: (id: string) => Prefill | undefined): Ca
         ...(i.unit ? { unit: i.unit } : {}),
         ...(i.choices ? { choices: i.choices } : {}),
         ...(i.optional ? { optional: true } : {}),
+        ...(i.convention ? { convention: true } : {}),
       })),
       prefilled: p?.inputs ?? {},
       missing: p ? p.missing : required,

@@ -28,7 +28,7 @@ const CASES: readonly [string, string, string, string][] = [
   ['caprini-2005', 'ibd', '35 y/o M with Crohn\'s disease on infliximab.', 'inflammatory bowel disease'],
   ['caprini-2005', 'hit', '71 y/o F with heparin-induced thrombocytopenia last year.', 'heparin-induced thrombocytopenia'],
   ['caprini-2005', 'homocysteine', '48 y/o M with hyperhomocysteinemia.', 'hyperhomocysteinemia'],
-  ['caprini-2005', 'factorV', '33 y/o F, heterozygous for factor V Leiden.', 'factor V Leiden mutation'],
+  ['caprini-2005', 'factorV', '33 y/o F, heterozygous for factor V Leiden.', 'factor V Leiden thrombophilia'],
   ['caprini-2005', 'otherThrombophilia', '41 y/o F with antiphospholipid syndrome.', 'antiphospholipid syndrome'],
 ];
 
@@ -163,4 +163,33 @@ describe('Wells criteria', () => {
     assert.equal(pre('wells-pe', 'hemoptysis', '45 y/o M with pleuritic chest pain and hemoptysis.'), true);
     assert.equal(pre('perc', 'hemoptysis', '45 y/o M with pleuritic chest pain. Denies hemoptysis.'), false);
   });
+});
+
+describe('tests, orders and look-alikes are not diagnoses', () => {
+  // [calculator, input, note, expected]: undefined = silent (read as absent), false = negated.
+  const PROBES: readonly [string, string, string, unknown][] = [
+    ['rcri', 'insulin', '65 y/o M with non-insulin-dependent DM on metformin.', undefined],
+    ['rcri', 'insulin', '65 y/o M with insulin-dependent DM.', true],
+    ['caprini-2005', 'hit', 'HIT Ab pending. HIT ELISA sent.', undefined],
+    ['caprini-2005', 'hit', 'HIT BY CAR.', undefined],
+    ['caprini-2005', 'factorV', 'Hypercoagulable panel sent: FVL, prothrombin gene mutation, protein C.', undefined],
+    ['caprini-2005', 'prothrombin', 'Prothrombin gene mutation analysis pending.', undefined],
+    ['caprini-2005', 'factorV', 'Factor V Leiden mutation testing pending.', undefined],
+    ['caprini-2005', 'factorV', 'She is heterozygous for factor V Leiden.', true],
+    ['caprini-2005', 'otherThrombophilia', 'Hypercoagulable state workup ordered.', undefined],
+    ['charlson', 'connectiveTissue', 'SLE panel pending.', undefined],
+    ['charlson', 'aids', 'HIV/AIDS: negative screen.', undefined],
+    ['charlson', 'aids', 'MOBILITY AIDS: WALKER', undefined],
+    ['caprini-2005', 'spinalCordInjury', 'T4 SCI, wheelchair-bound.', undefined],
+    ['caprini-2005', 'spinalCordInjury', 'Acute spinal cord injury after a fall 3 days ago.', true],
+    ['rcri', 'ischemicHeartDisease', 'Coronary CTA: CAD-RADS 0, no plaque.', undefined],
+    ['rcri', 'ischemicHeartDisease', 's/p CABG 2012, no angina.', false],
+    ['charlson', 'pepticUlcer', 'PUD ppx: pantoprazole.', undefined],
+    ['caprini-2005', 'varicoseVeins', 'Esophageal varicosities on EGD.', undefined],
+  ];
+  for (const [calc, key, text, expected] of PROBES) {
+    test(`${calc}.${key}: ${text} → ${String(expected)}`, () => {
+      assert.equal(pre(calc, key, text), expected);
+    });
+  }
 });

@@ -44,8 +44,8 @@ describe('MedCalc-Bench labels disputed', () => {
 });
 
 describe('optional choices default to their first option', () => {
-  // The "Calculate…" command offers an optional choice's first option as the default; on every
-  // disputed row's inputs, leaving the choice out must give exactly what choosing it gives.
+  // A missing optional choice means its first option (for a convention, the default "Calculate…"
+  // offers first); on every disputed row's inputs, leaving it out must give what choosing it gives.
   const checked = new Set<string>();
   for (const d of DISPUTES) {
     const calc = calculatorForMedcalcId(d.medcalcId);

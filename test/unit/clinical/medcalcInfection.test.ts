@@ -39,7 +39,7 @@ describe('Centor: McIsaac by default, the original four criteria on request', ()
 describe('SIRS: adult criteria by default, pediatric (Goldstein 2005) on request', () => {
   const pediatric = 'Pediatric (Goldstein 2005)';
 
-  test('20-month-old, 37 °C, HR 112, RR 56, WBC 22 000/µL: adult 3; pediatric (infant band) 0 + 0 + 1 + 1 = 2', () => {
+  test('20-month-old, 37 °C, HR 112, RR 56, WBC 22 000/µL: adult 3; pediatric (1-5 year band) 0 + 0 + 1 + 1 = 2', () => {
     const toddler = { temperature: 37, heartRate: 112, respiratoryRate: 56, wbc: { value: 22000, unit: 'µL' }, age: { value: 20, unit: 'months' } };
     assert.equal(value(sirs, toddler), 3);
     assert.equal(value(sirs, { ...toddler, criteria: pediatric }), 2);
@@ -66,6 +66,19 @@ describe('SIRS: adult criteria by default, pediatric (Goldstein 2005) on request
   test('bradycardia counts in infants only: HR 85 at 6 months (< 90) scores, at 3 years it does not', () => {
     assert.equal(value(sirs, { temperature: 37, heartRate: 85, respiratoryRate: 30, wbc: 10, age: { value: 6, unit: 'months' }, criteria: pediatric }), 1);
     assert.equal(value(sirs, { temperature: 37, heartRate: 85, respiratoryRate: 20, wbc: 10, age: 3, criteria: pediatric }), 0);
+  });
+
+  test('from 12 months the 1-5 year thresholds apply: 18 months, HR 150 (> 140), RR 30 (> 22) = 2; HR 85 is no bradycardia', () => {
+    const age = { value: 18, unit: 'months' };
+    assert.equal(value(sirs, { temperature: 37, heartRate: 150, respiratoryRate: 30, wbc: 10, age, criteria: pediatric }), 2);
+    assert.equal(value(sirs, { temperature: 37, heartRate: 85, respiratoryRate: 20, wbc: 10, age, criteria: pediatric }), 0);
+  });
+
+  test('the explanation says whether the count is pediatric SIRS: ≥ 2 criteria, one of them temperature or WBC', () => {
+    const hrRr = sirs.compute({ temperature: 37, heartRate: 150, respiratoryRate: 30, wbc: 10, age: 3, criteria: pediatric });
+    assert.ok(hrRr.ok && hrRr.value === 2 && /Not pediatric SIRS.*neither is met/.test(hrRr.explanation), hrRr.ok ? hrRr.explanation : '');
+    const fever = sirs.compute({ temperature: 39, heartRate: 150, respiratoryRate: 20, wbc: 10, age: 3, criteria: pediatric });
+    assert.ok(fever.ok && fever.value === 2 && /Pediatric SIRS: ≥ 2 criteria/.test(fever.explanation));
   });
 
   test('newborn (3 days): RR 55 (> 50) and WBC 36 (> 34) = 2; bands > 10 % meet the WBC criterion', () => {

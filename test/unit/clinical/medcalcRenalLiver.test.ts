@@ -20,6 +20,11 @@ describe('counts per litre with a slipped exponent', () => {
     assert.ok(wbc.ok && wbc.value === 0.2 && wbc.note === undefined);
   });
 
+  test('only platelets are rescaled: a WBC of 10 × 10^6/L (0.01 × 10^9/L, aplasia) stays as written', () => {
+    const wbc = toCount('wbc', 10e6, 'L');
+    assert.ok(wbc.ok && wbc.value === 0.01, JSON.stringify(wbc));
+  });
+
   test('FIB-4 with platelets 119 × 10^6/L: (62 × 2452) / (119 × √1161) = 37.493', () => {
     const r = fib4.compute({ age: 62, ast: 2452, alt: 1161, platelets: { value: 119e6, unit: 'L' } });
     assert.ok(r.ok, r.ok ? '' : r.error);

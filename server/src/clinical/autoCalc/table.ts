@@ -158,7 +158,8 @@ export const DEFAULT_SOURCES: Readonly<Record<string, Source>> = {
   leukemia: { from: 'condition', ids: ['leukemia'] },
   lymphoma: { from: 'condition', ids: ['lymphoma'] },
   aids: { from: 'condition', ids: ['aids'] },
-  // Lee 1999 RCRI: history of myocardial infarction or ischaemic heart disease (angina, CAD).
+  // Lee 1999 RCRI: myocardial infarction or ischaemic heart disease (angina, CAD); a revascularisation
+  // alone (CABG, PCI, stent) does not count, so those are not among the condition's terms.
   ischemicHeartDisease: { from: 'condition', ids: ['myocardial-infarction', 'coronary-artery-disease'] },
   // Wells 2003 DVT: paralysis or paresis (hemiplegia, paraplegia… take in a leg).
   paralysis: { from: 'condition', ids: ['hemiplegia'] },

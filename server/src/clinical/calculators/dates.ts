@@ -28,7 +28,7 @@ export const dueDate = defineCalculator({
   inputs: [
     LMP,
     CYCLE,
-    { key: 'datingRule', label: 'Dating rule', kind: 'choice', choices: [...DATING_RULES], synonyms: { [DATING_RULES[0]]: ['Naegele', 'calendar'], [DATING_RULES[1]]: ['280 days', '40 weeks', 'ACOG'] }, optional: true },
+    { key: 'datingRule', label: 'Dating rule', kind: 'choice', choices: [...DATING_RULES], synonyms: { [DATING_RULES[0]]: ['Naegele', 'calendar'], [DATING_RULES[1]]: ['280 days', '40 weeks', 'ACOG'] }, optional: true, convention: true },
   ],
   run(v) {
     const lmp = v.date('lmp');

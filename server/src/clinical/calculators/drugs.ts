@@ -65,7 +65,7 @@ export const morphineEquivalents = defineCalculator({
   },
   inputs: [
     ...OPIOIDS.flatMap(opioidInputs),
-    { key: 'guideline', label: 'Conversion table', kind: 'choice', choices: [...GUIDELINES], optional: true },
+    { key: 'guideline', label: 'Conversion table', kind: 'choice', choices: [...GUIDELINES], optional: true, convention: true },
   ],
   run(v) {
     const guideline = (v.optChoice('guideline') ?? 'CDC 2022') as (typeof GUIDELINES)[number];

@@ -63,8 +63,9 @@ const DELTA_GAP_DEFINITION: InputSpec = {
   label: 'Delta gap definition',
   kind: 'choice',
   choices: DELTA_GAP_DEFINITIONS,
-  synonyms: { 'ΔAG = AG − 12': ['delta AG', 'AG - 12', 'MDCalc'], 'Wrenn ΔAG − ΔHCO₃': ['Wrenn', 'delta-delta', 'delta delta gap', 'ΔAG − ΔHCO₃'] },
+  synonyms: { 'ΔAG = AG − 12': ['delta AG', 'AG - 12', 'MDCalc'], 'Wrenn ΔAG − ΔHCO₃': ['Wrenn', 'ΔAG − ΔHCO₃'] },
   optional: true,
+  convention: true,
 };
 
 export const deltaGap = defineCalculator({
@@ -229,7 +230,7 @@ export const sodiumCorrection = defineCalculator({
   inputs: [
     SODIUM,
     GLUCOSE,
-    { key: 'factor', label: 'Correction factor', kind: 'choice', choices: SODIUM_FACTOR_NAMES, synonyms: { 'Katz 1.6': ['Katz', '1.6'], 'Hillier 2.4': ['Hillier', '2.4'] }, optional: true },
+    { key: 'factor', label: 'Correction factor', kind: 'choice', choices: SODIUM_FACTOR_NAMES, synonyms: { 'Katz 1.6': ['Katz', '1.6'], 'Hillier 2.4': ['Hillier', '2.4'] }, optional: true, convention: true },
   ],
   run(v) {
     const na = v.num('sodium');

@@ -133,8 +133,9 @@ export const centorMcIsaac = defineCalculator({
       label: 'Score',
       kind: 'choice',
       choices: [...CENTOR_VARIANTS],
-      synonyms: { [CENTOR_VARIANTS[0]]: ['McIsaac', 'modified'], [CENTOR_VARIANTS[1]]: ['original', 'Centor', 'unmodified', 'NICE'] },
+      synonyms: { [CENTOR_VARIANTS[0]]: ['McIsaac', 'modified'], [CENTOR_VARIANTS[1]]: ['original', 'unmodified', 'NICE'] },
       optional: true,
+      convention: true,
     },
   ],
   run(v) {
@@ -190,15 +191,15 @@ interface PediatricBand {
 /**
  * Goldstein B, Giroir B, Randolph A. International pediatric sepsis consensus conference. Pediatr
  * Crit Care Med 2005;6:2-8, Table 3: tachycardia/bradycardia, respiratory rate and leukocyte count
- * (× 10⁹/L) thresholds by age. The groups are in completed years (1 mo-1 yr, 2-5, 6-12, 13-< 18),
- * so a child of 20 months is still an infant. Bradycardia counts only in the three infant groups.
+ * (× 10⁹/L) thresholds by age. The table's groups are 1 mo-1 yr and 2-5 yr; a child from 12 months
+ * takes the 2-5 year thresholds (as most derived tables do), and bradycardia counts only under 1 year.
  */
 const PEDIATRIC_BANDS: readonly PediatricBand[] = [
   { name: 'newborn, 0 days-1 week', below: 7 / 365.25, hrHigh: 180, hrLow: 100, rr: 50, wbcHigh: 34 },
   { name: 'neonate, 1 week-1 month', below: 1 / 12, hrHigh: 180, hrLow: 100, rr: 40, wbcHigh: 19.5, wbcLow: 5 },
-  { name: 'infant, 1 month-1 year, i.e. under 2', below: 2, hrHigh: 180, hrLow: 90, rr: 34, wbcHigh: 17.5, wbcLow: 5 },
-  { name: 'toddler and preschool, 2-5 years, i.e. under 6', below: 6, hrHigh: 140, rr: 22, wbcHigh: 15.5, wbcLow: 6 },
-  { name: 'school age, 6-12 years, i.e. under 13', below: 13, hrHigh: 130, rr: 18, wbcHigh: 13.5, wbcLow: 4.5 },
+  { name: 'infant, 1 month-1 year', below: 1, hrHigh: 180, hrLow: 90, rr: 34, wbcHigh: 17.5, wbcLow: 5 },
+  { name: 'toddler and preschool, 1-5 years', below: 6, hrHigh: 140, rr: 22, wbcHigh: 15.5, wbcLow: 6 },
+  { name: 'school age, 6-12 years', below: 13, hrHigh: 130, rr: 18, wbcHigh: 13.5, wbcLow: 4.5 },
   { name: 'adolescent, 13 to < 18 years', below: 18, hrHigh: 110, rr: 14, wbcHigh: 11, wbcLow: 4.5 },
 ];
 
@@ -230,6 +231,13 @@ function pediatricSirs(v: InputReader): Outcome {
   t.add(wbcHit ? 1 : 0, `WBC ${fmt(wbc)} × 10⁹/L (${band(b.wbcHigh, b.wbcLow)})${bands === undefined ? '' : ` or bands ${fmt(bands)} % (> 10)`}`);
   const out = t.result('Pediatric SIRS criteria met', 'criteria');
   out.lines.unshift(`Pediatric criteria, age ${fmt(age)} years (${b.name}).`);
+  // Goldstein 2005: SIRS needs two or more criteria, one of which must be temperature or leukocyte count.
+  const defining = (temp > 38.5 || temp < 36 ? 1 : 0) + (wbcHit ? 1 : 0);
+  out.lines.push(
+    t.total >= 2 && defining > 0
+      ? 'Pediatric SIRS: ≥ 2 criteria including temperature or leukocyte count.'
+      : `Not pediatric SIRS: it needs ≥ 2 criteria, one of them temperature or leukocyte count${t.total >= 2 ? ' (here neither is met)' : ''}.`,
+  );
   return out;
 }
 
@@ -257,6 +265,7 @@ export const sirs = defineCalculator({
       choices: [...SIRS_CRITERIA],
       synonyms: { [SIRS_CRITERIA[0]]: ['adult'], [SIRS_CRITERIA[1]]: ['pediatric', 'paediatric', 'Goldstein'] },
       optional: true,
+      convention: true,
     },
   ],
   run(v) {

@@ -50,14 +50,18 @@ export interface InputSpec {
   analyte?: string;
   /**
    * For `choice`: canonical options (matching ignores case, spaces and punctuation). For an
-   * optional choice the first option is what a missing value means (the "Calculate…" command
-   * offers it as the default).
+   * optional choice the first option is what a missing value means.
    */
   choices?: readonly string[];
   /** For `choice`: other spellings of a choice, e.g. `{ Male: ['M', 'man'] }`. */
   synonyms?: Readonly<Record<string, readonly string[]>>;
   /** Optional inputs may be missing; booleans are always optional (missing = absent). */
   optional?: boolean;
+  /**
+   * An optional choice between published conventions (a guideline's factors, a formula variant)
+   * rather than a clinical finding: "Calculate…" asks it, offering the default first.
+   */
+  convention?: boolean;
   /** The MedCalc-Bench "Relevant Entities" key(s) this input is read from, first found wins. */
   medcalc?: readonly string[];
 }

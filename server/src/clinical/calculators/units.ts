@@ -196,8 +196,8 @@ export function toConcentration(analyte: string, value: number, unit: string): C
 
 /**
  * A cell count in 10^9/L (= 10^3/µL). Accepts counts per µL, mm³ or L, and 10^9/L or 10^3/µL;
- * a count implausible as labelled but plausible per µL is read per µL, and a per-litre count a
- * thousand times too small ("119 × 10^6/L", the exponent slipped from 10^9) is read per 10^9/L.
+ * a count implausible as labelled but plausible per µL is read per µL, and a per-litre platelet
+ * count a thousand times too small ("119 × 10^6/L", the exponent slipped from 10^9) is read per 10^9/L.
  */
 export function toCount(analyte: string, value: number, unit: string): Converted {
   const c = COUNTS[analyte];
@@ -212,7 +212,8 @@ export function toCount(analyte: string, value: number, unit: string): Converted
   if (!inRange(converted, c.plausible)) {
     if (inRange(value / 1e3, c.plausible)) return ok(value / 1e3, `${value} ${unit} is implausible for ${analyte}; read as ${value}/µL`);
     if (inRange(value, c.plausible)) return ok(value, `${value} ${unit} is implausible for ${analyte}; read as ${value} × 10^9/L`);
-    if (/^l$/.test(u) && inRange(value / 1e6, c.plausible)) {
+    // Platelets only: a WBC of 0.01-0.05 × 10^9/L (aplasia) or a CSF count per 10^6/L is real.
+    if (analyte === 'platelets' && /^l$/.test(u) && inRange(value / 1e6, c.plausible)) {
       return ok(value / 1e6, `${value} ${unit} is implausible for ${analyte}; read as ${value / 1e6} × 10^9/L (10^6/L written for 10^9/L)`);
     }
   }
