@@ -40,7 +40,7 @@ export interface Label {
   upper: string;
 }
 
-/** One benchmark row, reduced to what scoring needs (no note text). */
+/** One benchmark row, reduced to what scoring needs; the note only when asked for (never printed). */
 export interface MedcalcRow {
   rowNumber: string;
   calculatorId: number;
@@ -48,6 +48,7 @@ export interface MedcalcRow {
   outputType: string;
   entities: Record<string, MedcalcEntity>;
   original: Label;
+  note?: string;
 }
 
 /** "('14 weeks', '1 days')" → 99; undefined for anything else. */
@@ -204,8 +205,8 @@ export function evaluateMedcalc(rows: readonly MedcalcRow[], corrected: Readonly
   };
 }
 
-/** Reads the entity JSONL (one benchmark row per line). */
-export function parseMedcalcJsonl(text: string): MedcalcRow[] {
+/** Reads the entity JSONL (one benchmark row per line); `keepNote` keeps each row's patient note. */
+export function parseMedcalcJsonl(text: string, keepNote = false): MedcalcRow[] {
   const rows: MedcalcRow[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '') continue;
@@ -217,9 +218,25 @@ export function parseMedcalcJsonl(text: string): MedcalcRow[] {
       outputType: String(r['Output Type']),
       entities: (r['Relevant Entities (parsed)'] ?? {}) as Record<string, MedcalcEntity>,
       original: { answer: String(r['Ground Truth Answer']), lower: String(r['Lower Limit'] ?? ''), upper: String(r['Upper Limit'] ?? '') },
+      ...(keepNote ? { note: String(r['Patient Note'] ?? '') } : {}),
     });
   }
   return rows;
+}
+
+/** The benchmark files under `--data DIR` (default ../shared/data), and the corrected labels if present. */
+export function loadMedcalcData(argv: readonly string[], who: string, keepNote = false): { rows: MedcalcRow[]; corrected: Map<string, Label> } | undefined {
+  const at = argv.indexOf('--data');
+  const dir = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]!) : path.resolve(__dirname, '..', '..', 'shared', 'data');
+  const jsonl = path.join(dir, 'medcalc', 'test_data_v1.0.entities_json.jsonl');
+  const csv = path.join(dir, 'medcalc_corrected', 'medcalc_v1_corrected.csv');
+  if (!existsSync(jsonl)) {
+    console.error(`${who}: ${jsonl} not found; pass --data DIR (the folder holding medcalc/ and medcalc_corrected/).`);
+    return undefined;
+  }
+  if (!existsSync(csv)) console.error(`${who}: ${csv} not found; scoring against the original labels only.`);
+  const corrected = existsSync(csv) ? parseCorrectedCsv(readFileSync(csv, 'utf8')) : new Map<string, Label>();
+  return { rows: parseMedcalcJsonl(readFileSync(jsonl, 'utf8'), keepNote), corrected };
 }
 
 /** Reads the corrected-label CSV into Unique ID → label. */
@@ -237,18 +254,9 @@ function pct(x: number): string {
 }
 
 function main(argv: readonly string[]): number {
-  const at = argv.indexOf('--data');
-  const dir = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]!) : path.resolve(__dirname, '..', '..', 'shared', 'data');
-  const jsonl = path.join(dir, 'medcalc', 'test_data_v1.0.entities_json.jsonl');
-  const csv = path.join(dir, 'medcalc_corrected', 'medcalc_v1_corrected.csv');
-  if (!existsSync(jsonl)) {
-    console.error(`evalMedcalc: ${jsonl} not found; pass --data DIR (the folder holding medcalc/ and medcalc_corrected/).`);
-    return 1;
-  }
-  const rows = parseMedcalcJsonl(readFileSync(jsonl, 'utf8'));
-  const corrected = existsSync(csv) ? parseCorrectedCsv(readFileSync(csv, 'utf8')) : new Map<string, Label>();
-  if (!existsSync(csv)) console.error(`evalMedcalc: ${csv} not found; scoring against the original labels only.`);
-  const evaluation = evaluateMedcalc(rows, corrected);
+  const data = loadMedcalcData(argv, 'evalMedcalc');
+  if (!data) return 1;
+  const evaluation = evaluateMedcalc(data.rows, data.corrected);
 
   console.log(`${'ID'.padStart(3)}  ${'calculator'.padEnd(40)} ${'rows'.padStart(4)} ${'correct'.padStart(7)} ${'accuracy'.padStart(8)} ${'disputed'.padStart(8)} ${'adjudicated'.padStart(11)} ${'excl'.padStart(4)}`);
   for (const s of evaluation.perCalculator) {

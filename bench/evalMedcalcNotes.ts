@@ -11,12 +11,10 @@
  * can answer (coverage) and how often an answer is right (precision). Prints a per-calculator
  * table and LAST one JSON line. No note text is printed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { prefillInputs } from '../server/src/clinical/autoCalc/index';
 import { calculatorForMedcalcId, type CalcInputs } from '../server/src/clinical/calculators/index';
 import { parseNote } from '../server/src/note/parseNote';
-import { isNotApplicable, parseCorrectedCsv, scoreAnswer, type Label } from './evalMedcalc';
+import { isNotApplicable, loadMedcalcData, scoreAnswer, type Label, type MedcalcRow } from './evalMedcalc';
 
 /** Per-calculator tallies from notes. */
 export interface NoteScore {
@@ -27,35 +25,8 @@ export interface NoteScore {
   correct: number;
 }
 
-export interface NoteRow {
-  rowNumber: string;
-  calculatorId: number;
-  calculatorName: string;
-  outputType: string;
-  note: string;
-  original: Label;
-}
-
-/** Reads the benchmark JSONL keeping the note (never printed). */
-export function parseNoteRows(text: string): NoteRow[] {
-  const rows: NoteRow[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    const r = JSON.parse(line) as Record<string, unknown>;
-    rows.push({
-      rowNumber: String(r['Row Number']),
-      calculatorId: Number(r['Calculator ID']),
-      calculatorName: String(r['Calculator Name']),
-      outputType: String(r['Output Type']),
-      note: String(r['Patient Note'] ?? ''),
-      original: { answer: String(r['Ground Truth Answer']), lower: String(r['Lower Limit'] ?? ''), upper: String(r['Upper Limit'] ?? '') },
-    });
-  }
-  return rows;
-}
-
 /** Scores every row from its note: abstains where a required input is missing or the inputs are refused. */
-export function evaluateFromNotes(rows: readonly NoteRow[], corrected: ReadonlyMap<string, Label>): { perCalculator: NoteScore[]; rows: number; answered: number; correct: number } {
+export function evaluateFromNotes(rows: readonly MedcalcRow[], corrected: ReadonlyMap<string, Label>): { perCalculator: NoteScore[]; rows: number; answered: number; correct: number } {
   const per = new Map<number, NoteScore>();
   for (const row of rows) {
     const calc = calculatorForMedcalcId(row.calculatorId);
@@ -65,8 +36,8 @@ export function evaluateFromNotes(rows: readonly NoteRow[], corrected: ReadonlyM
     const s = per.get(row.calculatorId) ?? { medcalcId: row.calculatorId, name: row.calculatorName, rows: 0, answered: 0, correct: 0 };
     per.set(row.calculatorId, s);
     s.rows++;
-    const note = parseNote(row.note);
-    const prefill = prefillInputs(calc.id, row.note, note);
+    const text = row.note ?? '';
+    const prefill = prefillInputs(calc.id, text, parseNote(text));
     if (prefill.missing.length > 0) continue;
     const result = calc.compute(prefill.inputs as CalcInputs);
     if (!result.ok) continue;
@@ -83,16 +54,9 @@ function pct(n: number, d: number): string {
 }
 
 function main(argv: readonly string[]): number {
-  const at = argv.indexOf('--data');
-  const dir = at >= 0 && argv[at + 1] ? path.resolve(argv[at + 1]!) : path.resolve(__dirname, '..', '..', 'shared', 'data');
-  const jsonl = path.join(dir, 'medcalc', 'test_data_v1.0.entities_json.jsonl');
-  const csv = path.join(dir, 'medcalc_corrected', 'medcalc_v1_corrected.csv');
-  if (!existsSync(jsonl)) {
-    console.error(`evalMedcalcNotes: ${jsonl} not found; pass --data DIR (the folder holding medcalc/ and medcalc_corrected/).`);
-    return 1;
-  }
-  const corrected = existsSync(csv) ? parseCorrectedCsv(readFileSync(csv, 'utf8')) : new Map<string, Label>();
-  const e = evaluateFromNotes(parseNoteRows(readFileSync(jsonl, 'utf8')), corrected);
+  const data = loadMedcalcData(argv, 'evalMedcalcNotes', true);
+  if (!data) return 1;
+  const e = evaluateFromNotes(data.rows, data.corrected);
   console.log(`${'ID'.padStart(3)}  ${'calculator'.padEnd(40)} ${'rows'.padStart(4)} ${'answered'.padStart(8)} ${'coverage'.padStart(8)} ${'correct'.padStart(7)} ${'precision'.padStart(9)}`);
   for (const s of e.perCalculator) {
     console.log(`${String(s.medcalcId).padStart(3)}  ${s.name.slice(0, 40).padEnd(40)} ${String(s.rows).padStart(4)} ${String(s.answered).padStart(8)} ${pct(s.answered, s.rows).padStart(8)} ${String(s.correct).padStart(7)} ${pct(s.correct, s.answered).padStart(9)}`);

@@ -1,7 +1,8 @@
 /** The from-the-note MedCalc scoring (bench/evalMedcalcNotes.ts) on made-up rows in the benchmark's format. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { evaluateFromNotes, parseNoteRows } from '../../../bench/evalMedcalcNotes';
+import { parseMedcalcJsonl } from '../../../bench/evalMedcalc';
+import { evaluateFromNotes } from '../../../bench/evalMedcalcNotes';
 
 const row = (n: string, id: number, name: string, out: string, note: string, answer: string, lower = answer, upper = answer) =>
   JSON.stringify({ 'Row Number': n, 'Calculator ID': String(id), 'Calculator Name': name, 'Output Type': out, 'Patient Note': note, 'Ground Truth Answer': answer, 'Lower Limit': lower, 'Upper Limit': upper });
@@ -21,7 +22,7 @@ describe('evaluateFromNotes', () => {
   ].join('\n');
 
   test('counts answered, right and abstained rows per calculator', () => {
-    const e = evaluateFromNotes(parseNoteRows(jsonl), new Map([['4', { answer: 'N/A', lower: 'N/A', upper: 'N/A' }]]));
+    const e = evaluateFromNotes(parseMedcalcJsonl(jsonl, true), new Map([['4', { answer: 'N/A', lower: 'N/A', upper: 'N/A' }]]));
     assert.deepEqual({ rows: e.rows, answered: e.answered, correct: e.correct }, { rows: 3, answered: 2, correct: 1 });
     assert.deepEqual(e.perCalculator.map((s) => [s.medcalcId, s.rows, s.answered, s.correct]), [[6, 3, 2, 1]]);
   });
