@@ -26,4 +26,21 @@ describe('evaluateFromNotes', () => {
     assert.deepEqual({ rows: e.rows, answered: e.answered, correct: e.correct }, { rows: 3, answered: 2, correct: 1 });
     assert.deepEqual(e.perCalculator.map((s) => [s.medcalcId, s.rows, s.answered, s.correct]), [[6, 3, 2, 1]]);
   });
+
+  test('yes/no criteria are compared with the extracted entities: both, missed, extra', () => {
+    const cha = (n: string, note: string, entities: Record<string, unknown>) =>
+      JSON.stringify({ 'Row Number': n, 'Calculator ID': '4', 'Calculator Name': 'CHA2DS2-VASc', 'Output Type': 'integer', 'Patient Note': note, 'Relevant Entities (parsed)': entities, 'Ground Truth Answer': '3', 'Lower Limit': '3', 'Upper Limit': '3' });
+    const rows = [
+      // Hypertension read from the note and extracted: both. Diabetes extracted, the note silent: missed.
+      cha('1', '70 y/o man with atrial fibrillation and hypertension.', { age: [70, 'years'], sex: 'Male', 'Hypertension history': true, 'Diabetes history': true }),
+      // CHF in the note, not extracted: extra.
+      cha('2', '70 y/o man with atrial fibrillation and congestive heart failure.', { age: [70, 'years'], sex: 'Male' }),
+    ].join('\n');
+    const e = evaluateFromNotes(parseMedcalcJsonl(rows, true), new Map());
+    assert.deepEqual(e.criteria, [
+      { key: 'cha2ds2-vasc.chf', both: 0, missed: 0, extra: 1 },
+      { key: 'cha2ds2-vasc.diabetes', both: 0, missed: 1, extra: 0 },
+      { key: 'cha2ds2-vasc.hypertension', both: 1, missed: 0, extra: 0 },
+    ]);
+  });
 });
